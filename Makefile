@@ -1,0 +1,65 @@
+# implmatrix: `make matrix` runs the default matrix, `make test` the tests.
+# Variables pass through to the CLI, e.g.
+#   make matrix IMPLS="pypy3.11 cpython3.13" WORKLOADS=path/to/dir SELECT='n*' TIMEOUT=60
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+IMPLS ?=
+WORKLOADS ?=
+SELECT ?=
+TIMEOUT ?=
+VALUES ?=
+OUT ?= reports
+PYTEST_ARGS ?=
+
+RUN_ARGS := $(foreach i,$(IMPLS),--impl $(i)) $(foreach w,$(WORKLOADS),--workloads $(w)) \
+	$(foreach s,$(SELECT),--select '$(s)') $(if $(TIMEOUT),--timeout $(TIMEOUT)) \
+	$(if $(VALUES),--values $(VALUES)) --out $(OUT)
+
+.PHONY: help matrix images report test bench lint clean clean-images host-deps
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+matrix: host-deps $(BIN)/implmatrix ## build missing images, run the matrix, write reports/latest/
+	$(BIN)/implmatrix run $(RUN_ARGS)
+
+images: host-deps $(BIN)/implmatrix ## build the interpreter images that are missing or stale
+	$(BIN)/implmatrix images $(foreach i,$(IMPLS),--impl $(i))
+
+report: $(BIN)/implmatrix ## rebuild the report of the latest run from its raw results
+	$(BIN)/implmatrix report --out $(OUT)
+
+test: host-deps $(BIN)/implmatrix ## unit tests, then integration tests with real containers
+	$(BIN)/implmatrix images
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: host-deps $(BIN)/implmatrix ## throughput: 600 generated scripts on every implementation
+	$(BIN)/implmatrix images
+	$(BIN)/python -m tests.bench_compat
+
+lint: $(BIN)/implmatrix ## ruff over the host-side code and tests
+	$(BIN)/ruff check matrix tests
+
+clean: ## remove generated reports and leftover containers (images stay)
+	find $(OUT) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	-docker ps -aq --filter label=org.implmatrix.cell-runner | xargs -r docker rm -f
+
+clean-images: ## remove the interpreter and base images
+	-docker images -q 'implmatrix/*' | xargs -r docker rmi -f
+
+# The host-side tools in a virtualenv; redone when pyproject.toml changes.
+$(BIN)/implmatrix: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# No registry here: base images are made with debootstrap (docker/README.md).
+host-deps:
+	@command -v docker >/dev/null || { echo "make: docker is not installed" >&2; exit 1; }
+	@if ! command -v debootstrap >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing debootstrap"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; \
+	fi

@@ -1,0 +1,111 @@
+"""Where runs live: reports/<run-id>/ with raw cells written atomically.
+
+    reports/<run-id>/run.json                 settings, hosts, finished or not
+    reports/<run-id>/raw/<impl>/<workload>.json  one file per finished cell
+    reports/latest -> <run-id>
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+LATEST = "latest"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; reports are for reading
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_json(path: Path, obj: Any) -> None:
+    atomic_write(path, json.dumps(obj, indent=1, sort_keys=True).encode())
+
+
+class RunDir:
+    def __init__(self, path: Path):
+        self.path = path
+        self.id = path.name
+
+    @property
+    def meta_path(self) -> Path:
+        return self.path / "run.json"
+
+    def meta(self) -> dict[str, Any]:
+        return json.loads(self.meta_path.read_text())
+
+    def write_meta(self, meta: dict[str, Any]) -> None:
+        write_json(self.meta_path, meta)
+
+    def cell_path(self, impl_id: str, workload: str) -> Path:
+        return self.path / "raw" / impl_id / f"{workload}.json"
+
+    def write_cell(self, cell: dict[str, Any]) -> None:
+        write_json(self.cell_path(cell["implementation"], cell["workload"]), cell)
+
+    def read_cell(self, impl_id: str, workload: str) -> dict[str, Any] | None:
+        try:
+            return json.loads(self.cell_path(impl_id, workload).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def cells(self) -> list[dict[str, Any]]:
+        return [json.loads(p.read_text()) for p in sorted(self.path.glob("raw/*/*.json"))]
+
+    # Compatibility scripts: raw-scripts/<impl>/<suite>/<script>.json
+    def script_path(self, impl_id: str, suite: str, script: str) -> Path:
+        return self.path / "raw-scripts" / impl_id / suite / f"{script}.json"
+
+    def write_script(self, cell: dict[str, Any]) -> None:
+        write_json(self.script_path(cell["implementation"], cell["suite"], cell["script"]), cell)
+
+    def read_script(self, impl_id: str, suite: str, script: str) -> dict[str, Any] | None:
+        try:
+            return json.loads(self.script_path(impl_id, suite, script).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def script_cells(self) -> list[dict[str, Any]]:
+        return [json.loads(p.read_text())
+                for p in sorted(self.path.glob("raw-scripts/*/*/*.json"))]
+
+
+def new_run(root: Path) -> RunDir:
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    for suffix in [""] + [f"-{n}" for n in range(2, 100)]:
+        path = root / f"{stamp}{suffix}"
+        try:
+            path.mkdir(parents=True)
+        except FileExistsError:
+            continue
+        return RunDir(path)
+    raise RuntimeError(f"cannot make a run directory under {root}")
+
+
+def latest(root: Path) -> RunDir | None:
+    link = root / LATEST
+    if not (link / "run.json").is_file():
+        return None
+    return RunDir(link.resolve())
+
+
+def point_latest(root: Path, run: RunDir) -> None:
+    tmp = root / f".{LATEST}.tmp"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(run.path.name)
+    os.replace(tmp, root / LATEST)

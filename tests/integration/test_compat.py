@@ -1,0 +1,172 @@
+"""Compatibility scripts on every implementation: statuses, reports, JUnit XML, and a
+generated corpus checked against running each script by hand."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from matrix import ROOT, registry
+from tests.corpus import generate
+from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers
+
+EVERYWHERE = {
+    "prints": "pass", "missing_module": "unsupported", "raises": "error", "hangs": "timeout",
+    "kills_itself": "crash", "skip": "skipped", "random_output": "nondeterministic",
+}
+# Where Jython 2.7 (Python 2 semantics) is the odd one out.
+JYTHON_ONLY = {
+    "division": "differs", "fstring": "unsupported", "bigrepr": "differs",
+    "binary_output": "error",
+}
+
+
+def compat_rows(run_dir: Path) -> list[dict[str, str]]:
+    with open(run_dir / "compat.csv", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def script_run(built, tmp_path_factory):
+    out = tmp_path_factory.mktemp("script-run")
+    proc = implmatrix("run", "--suite", FIXTURES / "scripts", "--script-timeout", "3",
+                      "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    return out / "latest"
+
+
+def test_fixture_script_statuses(script_run, impls):
+    got = {(r["implementation"], r["script"]): r["status"] for r in compat_rows(script_run)}
+    want = {}
+    for impl in impls:
+        for script, status in EVERYWHERE.items():
+            want[impl, script] = status
+        for script, status in JYTHON_ONLY.items():
+            want[impl, script] = status if impl == "jython2.7" else "pass"
+    assert got == want
+    assert leftover_containers() == []
+
+
+def test_compat_csv_has_metadata_and_detail(script_run):
+    rows = {(r["implementation"], r["script"]): r for r in compat_rows(script_run)}
+    assert list(next(iter(rows.values())))[:7] == [
+        "implementation", "suite", "script", "category", "feature", "since", "status"]
+    division = rows["jython2.7", "division"]
+    assert (division["category"], division["feature"], division["since"]) == (
+        "fixture", "true division", "3.0 (PEP 238)")
+    assert "-3.5" in division["detail"] and "+3" in division["detail"]
+    assert rows["cpython3.13", "raises"]["detail"] == "KeyError: 'fixture <b>'"
+
+
+def test_differences_page_escapes_output(script_run):
+    html = (script_run / "index.html").read_text()
+    assert 'id="differences"' in html
+    assert "KeyError: &#39;fixture &lt;b&gt;&#39;" in html
+    assert "fixture <b>" not in html
+    assert "Compatibility scripts" in (script_run / "report.md").read_text()
+
+
+@pytest.fixture(scope="session")
+def junit_schema() -> Path:
+    """The JUnit schema pytest's own tests validate against, from pytest's sdist on PyPI."""
+    import pytest as installed
+
+    cache = ROOT / "tests" / ".cache"
+    xsd = cache / f"junit-10-pytest-{installed.__version__}.xsd"
+    if not xsd.is_file():
+        cache.mkdir(exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                        "--no-binary", ":all:", f"pytest=={installed.__version__}",
+                        "--dest", str(cache)], check=True, timeout=300)
+        sdist = next(cache.glob(f"pytest-{installed.__version__}.tar.gz"))
+        with tarfile.open(sdist) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("/junit-10.xsd"))
+            xsd.write_bytes(tar.extractfile(member).read())
+        sdist.unlink()
+    return xsd
+
+
+def test_junit_xml_validates_and_lists_failing_cells(script_run, junit_schema, impls):
+    import xmlschema
+
+    junit = script_run / "junit.xml"
+    xmlschema.XMLSchema(str(junit_schema)).validate(str(junit))
+    text = junit.read_text()
+    assert text.count("<testcase ") == len(impls) * (len(EVERYWHERE) + len(JYTHON_ONLY))
+    assert 'classname="jython2.7.scripts" name="division"' in text
+    assert '<failure type="differs"' in text and '<skipped message="skipped"' in text
+
+
+def by_hand(impl: registry.Implementation, image: str, corpus: Path,
+            names: list[str], timeout_s: int) -> dict[str, tuple[int, str, str]]:
+    """Each script run directly, one fresh process each, with a plain shell loop."""
+    command = " ".join(impl.command)
+    loop = (f"for f in \"$@\"; do timeout -k 2 {timeout_s} {command} /c/$f > /tmp/out "
+            "2> /tmp/err; echo \"@@ $f $?\"; head -c 65536 /tmp/out | od -An -tx1 | "
+            "tr -d ' \\n'; echo; tail -n 1 /tmp/err; echo; done")
+    proc = subprocess.run(
+        ["docker", "run", "--rm", "--network", "none", "--user", "65534:65534",
+         "--read-only", "--tmpfs", "/tmp", "-w", "/tmp", "-v", f"{corpus}:/c:ro",
+         image, "sh", "-c", loop, "sh", *names],
+        capture_output=True, text=True, timeout=3600)
+    results = {}
+    chunks = proc.stdout.split("@@ ")[1:]
+    for chunk in chunks:
+        head, hexout, err = (chunk.split("\n") + ["", "", ""])[:3]
+        name, rc = head.split()
+        results[name] = (int(rc), bytes.fromhex(hexout).decode("utf-8", "replace"), err.strip())
+    return results
+
+
+def hand_status(rc: int, out: str, err: str, reference: str) -> str:
+    if rc == 124:
+        return "timeout"
+    if rc > 128:
+        return "crash"
+    if rc != 0:
+        kind = err.split(":")[0].split(".")[-1]
+        return "unsupported" if kind in (
+            "SyntaxError", "IndentationError", "ImportError", "ModuleNotFoundError") \
+            else "error"
+    if out.strip() == "SKIP":
+        return "skipped"
+    return "pass" if out == reference else "differs"
+
+
+def test_generated_corpus_agrees_with_running_by_hand(built, impls, tmp_path):
+    """500 generated scripts: the tool's status for every cell equals the by-hand one.
+
+    By hand means a plain `timeout CMD script` loop in a fresh container. For Jython
+    (a JVM start each, ~1 s) every 10th script is run by hand.
+    """
+    corpus = tmp_path / "corpus"
+    generate(corpus, 500, hang_every=250)
+    proc = implmatrix("run", "--suite", corpus, "--script-timeout", "5",
+                      "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    rows = compat_rows(tmp_path / "out" / "latest")
+    tool = {(r["implementation"], r["script"]): r["status"] for r in rows}
+    assert len(tool) == 500 * len(impls)
+
+    names = sorted(p.name for p in corpus.glob("*.py"))
+    baseline = next(i for i in impls.values() if i.baseline)
+    baseline_runs = by_hand(baseline, built[baseline.id].tag, corpus, names, 5)
+    reference = {n[:-3]: out for n, (_, out, _) in baseline_runs.items()}
+    mismatches = []
+    for impl in impls.values():
+        chosen = names[::10] if impl.family == "jython" else names
+        runs = baseline_runs if impl is baseline else \
+            by_hand(impl, built[impl.id].tag, corpus, chosen, 5)
+        assert len(runs) == len(chosen), impl.id
+        for name, (rc, out, err) in runs.items():
+            want = hand_status(rc, out, err, reference[name[:-3]])
+            if tool[impl.id, name[:-3]] != want:
+                mismatches.append((impl.id, name, tool[impl.id, name[:-3]], want, err))
+    assert mismatches == []
+    statuses = {s for s in tool.values()}
+    assert {"pass", "differs", "unsupported", "error", "timeout", "skipped"} <= statuses

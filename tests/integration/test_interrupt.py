@@ -1,0 +1,42 @@
+"""Ctrl-C mid-run: containers go, finished cells stay, the next run resumes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from matrix import ROOT
+from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
+
+
+def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
+    args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
+            "--timeout", "30", "--values", "2", "--out", str(tmp_path)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "matrix", "run", *args], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    # Cells run in name order: crashes, then hangs (30 s): interrupt during hangs.
+    first = proc.stdout.readline()
+    assert "crashes" in first, first
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (out, err)
+    assert err.strip().splitlines() == [
+        "implmatrix: interrupted; finished cells are kept, run again to resume"]
+    assert leftover_containers() == []
+    run_dir = tmp_path / "latest"
+    assert set(raw_cells(run_dir)) == {("cpython3.13", "crashes")}
+    assert not any(p.name.startswith(".") for p in run_dir.rglob("*"))
+
+    again = implmatrix("run", *args)
+    assert again.returncode == 0, again.stderr
+    assert f"resuming unfinished run {run_dir.resolve().name}" in again.stdout
+    assert "(1 reused from the unfinished run)" in again.stdout
+    assert len(raw_cells(run_dir)) == 7
+    assert leftover_containers() == []

@@ -1,0 +1,171 @@
+"""run.run_matrix orchestration on real containers: cells, resuming, reuse, and
+an implementation whose container cannot start.
+
+RecordingContainer is the real container; it only notes each argv it runs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matrix import registry, render, run, store, workloads
+from matrix.container import Container, ExecResult
+from matrix.images import Image
+
+SETTINGS = run.Settings(values=2, timeout_s=30)
+SOURCES = {
+    "good": '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return v == 42\n',
+    "wrong": '"""Wrong."""\n\ndef run():\n    return 41\n\n\ndef check(v):\n    return v == 42\n',
+}
+
+
+class RecordingContainer(Container):
+    execs: list[list[str]] = []
+
+    def exec(self, argv: list[str], timeout_s: float) -> ExecResult:
+        if "--describe" not in argv:  # cells only, not the once-per-container version query
+            RecordingContainer.execs.append(argv)
+        return super().exec(argv, timeout_s)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch, built):
+    known = registry.load()
+    impls = [known["cpython3.13"], known["micropython1.25"]]
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    for name, source in SOURCES.items():
+        (suite / f"{name}.py").write_text(source)
+    monkeypatch.setattr(run, "Container", RecordingContainer)
+    monkeypatch.setattr(RecordingContainer, "execs", [])
+    out = tmp_path / "reports"
+    said: list[str] = []
+
+    def go(settings=SETTINGS, images=None):
+        said.clear()
+        RecordingContainer.execs.clear()
+        found = workloads.discover([suite])
+        images = images or {i.id: built[i.id] for i in impls}
+        return run.run_matrix(impls, found, images, workloads.mounts([suite]), settings,
+                              out, "implmatrix run --test", say=said.append)
+
+    return go, suite, out, said, {i.id: built[i.id] for i in impls}
+
+
+def statuses(r: store.RunDir) -> dict[tuple[str, str], str]:
+    return {(c["implementation"], c["workload"]): c["status"] for c in r.cells()}
+
+
+def test_run_writes_every_cell_meta_and_latest(env):
+    go, suite, out, said, images = env
+    r = go()
+    assert statuses(r) == {
+        ("cpython3.13", "good"): "ok", ("cpython3.13", "wrong"): "wrong-result",
+        ("micropython1.25", "good"): "ok", ("micropython1.25", "wrong"): "wrong-result"}
+    cell = r.read_cell("micropython1.25", "good")
+    assert cell["image_id"] == images["micropython1.25"].id
+    assert cell["workload_sha256"] == workloads.discover([suite])[0].sha256
+    assert len(cell["record"]["values"]) == 2 and len(cell["record"]["warmups"]) == 1
+    argv = next(a for a in RecordingContainer.execs if a[0] == "micropython")
+    assert argv[:3] == ["micropython", "-X", "heapsize=128M"]
+    assert argv[3] == f"{run.HARNESS_MOUNT}/harness.py"
+    assert argv[4:] in (["/workloads/0/good.py", "1", "2"], ["/workloads/0/wrong.py", "1", "2"])
+
+    meta = r.meta()
+    assert meta["finished"] is True
+    assert meta["settings"] == {"values": 2, "timeout_s": 30, "script_timeout_s": 10.0,
+                                "implementations": ["cpython3.13", "micropython1.25"],
+                                "workloads": ["good", "wrong"], "scripts": []}
+    assert meta["host"]["docker_version"]
+    assert meta["implementations"]["cpython3.13"]["baseline"] is True
+    assert meta["implementations"]["micropython1.25"]["package_version"].startswith("1.25")
+    assert store.latest(out).path == r.path.resolve()
+    assert said[-1].startswith("4 cells: 2 ok, 2 wrong-result in ")
+    assert sum(line.startswith("[") for line in said) == 4
+
+
+def test_run_then_report(env):
+    go, _, _, _, _ = env
+    r = go()
+    paths = render.write(r)
+    assert "wrong-result" in paths["md"].read_text()
+    context, *_ = render.view(r)
+    assert context["baseline"] == "cpython3.13"
+
+
+def test_finished_run_is_not_resumed(env):
+    go, _, _, said, images = env
+    first = go()
+    second = go()
+    assert second.path != first.path
+    assert len(RecordingContainer.execs) == 4
+    assert not any("resuming" in line for line in said)
+
+
+def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
+    go, _, out, said, images = env
+    first = go()
+    meta = first.meta()
+    meta["finished"] = False
+    first.write_meta(meta)
+    first.cell_path("micropython1.25", "wrong").unlink()
+
+    second = go()
+    assert second.path == first.path.resolve()
+    assert said[0] == f"resuming unfinished run {first.id}"
+    assert [a[-3] for a in RecordingContainer.execs] == ["/workloads/0/wrong.py"]
+    assert statuses(second)[("micropython1.25", "wrong")] == "wrong-result"
+    assert "(3 reused from the unfinished run)" in said[-1]
+    assert second.meta()["finished"] is True
+
+
+def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
+    go, suite, _, _, images = env
+    first = go()
+    meta = first.meta()
+    meta["finished"] = False
+    first.write_meta(meta)
+    (suite / "good.py").write_text(SOURCES["good"].replace("42", "43"))
+    # As if micropython1.25's image had been rebuilt: same tag, another id.
+    images = {**images, "micropython1.25": Image(images["micropython1.25"].tag,
+                                                 "sha256:rebuilt", True)}
+
+    second = go(images=images)
+    assert second.path == first.path.resolve()
+    # good.py changed: both rerun; micropython1.25's image changed: its wrong.py reruns too.
+    ran = sorted((a[0], a[-3]) for a in RecordingContainer.execs)
+    assert ran == [("micropython", "/workloads/0/good.py"),
+                   ("micropython", "/workloads/0/wrong.py"),
+                   ("python3.13", "/workloads/0/good.py")]
+    assert second.read_cell("micropython1.25", "wrong")["image_id"] == "sha256:rebuilt"
+
+
+def test_other_settings_start_a_new_run(env):
+    go, _, _, said, images = env
+    first = go()
+    meta = first.meta()
+    meta["finished"] = False
+    first.write_meta(meta)
+    second = go(settings=run.Settings(values=3, timeout_s=30))
+    assert second.path != first.path.resolve()
+    assert len(RecordingContainer.execs) == 4
+
+
+def test_a_broken_implementation_does_not_stop_the_others(env):
+    go, _, _, said, images = env
+    missing = Image("implmatrix/no-such-image", "sha256:none", False)
+    r = go(images={**images, "cpython3.13": missing})
+    cells = {(c["implementation"], c["workload"]): c for c in r.cells()}
+    assert len(cells) == 4
+    for w in ("good", "wrong"):
+        assert cells["cpython3.13", w]["status"] == "error"
+        assert cells["cpython3.13", w]["error"].startswith("container: docker create failed: ")
+        assert cells["cpython3.13", w]["record"] is None
+    assert cells["micropython1.25", "good"]["status"] == "ok"
+    assert r.meta()["finished"] is True
+    assert "cpython3.13" not in r.meta()["implementations"]
+    assert any(line.startswith("cpython3.13: docker create failed") for line in said)
+    assert said[-1].startswith("4 cells: 1 ok, 1 wrong-result, 2 error")
+    render.write(r)  # a report is still made
+
+

@@ -1,0 +1,126 @@
+"""Shared helpers for the unit tests: no Docker anywhere in here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matrix import HARNESS, ROOT, store
+
+HOST = {
+    "hostname": "bench-host",
+    "cpu_model_name": "Test CPU 9000",
+    "cpu_count": 4,
+    "platform": "Linux-6.0-x86_64-with-glibc2.36",
+    "docker_version": "27.0.0",
+}
+
+IMPL_META = {
+    "cpython3.13": {
+        "family": "cpython", "image": "implmatrix/cpython3.13",
+        "image_id": "sha256:" + "a" * 64, "package": "python3.13", "suite": "trixie",
+        "package_version": "3.13.5-2", "baseline": True,
+    },
+    "pypy3.11": {
+        "family": "pypy", "image": "implmatrix/pypy3.11",
+        "image_id": "sha256:" + "b" * 64, "package": "pypy3", "suite": "trixie",
+        "package_version": "7.3.19+dfsg-2", "baseline": False,
+    },
+}
+
+VERSIONS = {
+    "cpython3.13": {"name": "cpython", "version": "3.13.5", "python_version": "3.13.5"},
+    "pypy3.11": {"name": "pypy", "version": "7.3.19", "python_version": "3.11.11"},
+}
+
+
+def make_record(
+    impl: str = "cpython3.13",
+    values: list[float] | None = None,
+    warmups: list[float] | None = None,
+    status: str = "ok",
+    doc: str = "A test workload.",
+    **extra: Any,
+) -> dict[str, Any]:
+    """A record shaped like the one workloads/harness.py prints."""
+    info = VERSIONS.get(impl, {"name": "x", "version": "1.0", "python_version": "3.0"})
+    return {
+        "schema": 1, "status": status, "clock": "time.perf_counter",
+        "implementation": {**info, "sys_version": f"{info['version']} (test)"},
+        "warmups": [0.5] if warmups is None else warmups,
+        "values": [1.0, 1.0, 1.0] if values is None else values,
+        "doc": doc, "tags": [], "max_rss_kb": 10240, **extra,
+    }
+
+
+def make_cell(
+    impl: str,
+    workload: str,
+    status: str = "ok",
+    record: dict[str, Any] | None = None,
+    error: str = "",
+) -> dict[str, Any]:
+    """A cell shaped like run._cell(classify(...))."""
+    return {
+        "implementation": impl, "workload": workload, "workload_sha256": "0" * 64,
+        "image_id": IMPL_META.get(impl, {}).get("image_id", "sha256:" + "c" * 64),
+        "finished": "2025-01-02T03:04:05Z",
+        "status": status, "error": error, "record": record,
+        "returncode": 0 if record else 1, "wall_s": 0.5, "stderr_tail": "",
+    }
+
+
+@pytest.fixture
+def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
+    """Build a synthetic finished run directory the way run.run_matrix lays it out."""
+
+    def make(
+        cells: list[dict[str, Any]],
+        impls: dict[str, dict[str, Any]] | None = None,
+        order: list[str] | None = None,
+        values: int = 3,
+    ) -> store.RunDir:
+        impls = IMPL_META if impls is None else impls
+        root = tmp_path / "reports"
+        run = store.new_run(root)
+        run.write_meta({
+            "settings": {
+                "values": values, "timeout_s": 120.0,
+                "implementations": order or list(impls),
+                "workloads": sorted({c["workload"] for c in cells}),
+            },
+            "command": "implmatrix run", "started": "2025-01-02T03:00:00Z",
+            "host": dict(HOST), "implementations": impls, "finished": True,
+            "ended": "2025-01-02T03:10:00Z", "wall_s": 600.0,
+        })
+        for cell in cells:
+            run.write_cell(cell)
+        store.point_latest(root, run)
+        return run
+
+    return make
+
+
+def run_harness(
+    workload: Path, warmups: int | str = 2, values: int | str = 3, *extra: str
+) -> subprocess.CompletedProcess[bytes]:
+    """workloads/harness.py on the host Python, as the container would run it."""
+    args = [str(a) for a in (workload, warmups, values, *extra)]
+    return subprocess.run([sys.executable, str(HARNESS), *args],
+                          capture_output=True, timeout=60, cwd=workload.parent)
+
+
+def implmatrix(*args: str | Path, env: dict[str, str] | None = None,
+               cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m matrix ARGS` from the venv, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "matrix", *map(str, args)],
+        cwd=cwd, capture_output=True, text=True, timeout=60,
+        env={**os.environ, **(env or {})},
+    )

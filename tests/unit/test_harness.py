@@ -1,0 +1,265 @@
+"""workloads/harness.py, run on the host Python as a subprocess.
+
+The harness is written in the common subset of Python 2.7, MicroPython and
+Python 3, so it runs unmodified on the host too.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from matrix.cells import MARKER, classify, parse_record
+from matrix.container import ExecResult
+from tests.unit.conftest import run_harness
+
+GOOD = '''\
+"""Sums a range, then checks it.
+
+More text that is not part of the one-line description.
+"""
+
+TAGS = ("int", "loops")
+
+
+def run():
+    total = 0
+    for i in range(2000):
+        total += i
+    return total
+
+
+def check(value):
+    return value == 1999000
+'''
+
+
+def workload(tmp_path: Path, name: str, source: str) -> Path:
+    path = tmp_path / f"{name}.py"
+    path.write_text(textwrap.dedent(source))
+    return path
+
+
+def record_of(path: Path, warmups: int = 2, values: int = 3) -> dict:
+    proc = run_harness(path, warmups, values)
+    assert proc.returncode == 0, proc.stderr.decode()
+    record = parse_record(proc.stdout)
+    assert record is not None, proc.stdout
+    return record
+
+
+def test_good_workload_is_ok_with_the_requested_iterations(tmp_path):
+    rec = record_of(workload(tmp_path, "good", GOOD), warmups=2, values=4)
+    assert rec["status"] == "ok"
+    assert len(rec["warmups"]) == 2
+    assert len(rec["values"]) == 4
+    assert all(isinstance(v, float) and v > 0 for v in rec["values"] + rec["warmups"])
+    assert rec["doc"] == "Sums a range, then checks it."
+    assert rec["tags"] == ["int", "loops"]
+    assert rec["schema"] == 1
+    assert "error" not in rec and "error_type" not in rec
+
+
+def test_record_describes_the_running_interpreter(tmp_path):
+    import platform
+    import sys
+
+    rec = record_of(workload(tmp_path, "good", GOOD))
+    info = rec["implementation"]
+    assert info["name"] == sys.implementation.name
+    assert info["python_version"] == platform.python_version()
+    assert rec["clock"] == "time.perf_counter"
+    assert rec["max_rss_kb"] is None or rec["max_rss_kb"] > 0
+
+
+def test_zero_warmups(tmp_path):
+    rec = record_of(workload(tmp_path, "good", GOOD), warmups=0, values=2)
+    assert rec["status"] == "ok"
+    assert (len(rec["warmups"]), len(rec["values"])) == (0, 2)
+
+
+def test_no_docstring_and_no_tags(tmp_path):
+    rec = record_of(workload(tmp_path, "bare", """
+        def run():
+            return 1
+
+        def check(value):
+            return value == 1
+        """))
+    assert rec["status"] == "ok"
+    assert rec["doc"] == ""
+    assert rec["tags"] == []
+
+
+def test_failing_check_is_wrong_result(tmp_path):
+    rec = record_of(workload(tmp_path, "wrong", """
+        def run():
+            return 41
+
+        def check(value):
+            return value == 42
+        """))
+    assert rec["status"] == "wrong-result"
+    assert "41" in rec["error"]
+
+
+def test_result_of_the_last_iteration_is_checked_too(tmp_path):
+    # Right on the first call, wrong from the third: caught at the last iteration.
+    rec = record_of(workload(tmp_path, "drifts", """
+        CALLS = [0]
+
+        def run():
+            CALLS[0] += 1
+            return CALLS[0]
+
+        def check(value):
+            return value < 3
+        """), warmups=1, values=3)
+    assert rec["status"] == "wrong-result"
+    assert "4" in rec["error"]
+
+
+def test_raising_workload_is_error_with_type(tmp_path):
+    rec = record_of(workload(tmp_path, "raises", """
+        class Kaboom(Exception):
+            pass
+
+        def run():
+            raise Kaboom("it <b>broke</b>")
+
+        def check(value):
+            return True
+        """))
+    assert rec["status"] == "error"
+    assert rec["error_type"] == "Kaboom"
+    assert rec["error"] == "it <b>broke</b>"
+    assert "Traceback" in rec["traceback"]
+
+
+def test_raising_check_is_error(tmp_path):
+    rec = record_of(workload(tmp_path, "badcheck", """
+        def run():
+            return 1
+
+        def check(value):
+            return value["key"]
+        """))
+    assert (rec["status"], rec["error_type"]) == ("error", "TypeError")
+
+
+def test_raising_at_import_is_error(tmp_path):
+    rec = record_of(workload(tmp_path, "importboom", """
+        x = 1 / 0
+
+        def run():
+            return 1
+
+        def check(value):
+            return True
+        """))
+    assert (rec["status"], rec["error_type"]) == ("error", "ZeroDivisionError")
+
+
+def test_sys_exit_in_workload_still_yields_a_record(tmp_path):
+    rec = record_of(workload(tmp_path, "exits", """
+        import sys
+
+        def run():
+            sys.exit(3)
+
+        def check(value):
+            return True
+        """))
+    assert (rec["status"], rec["error_type"]) == ("error", "SystemExit")
+
+
+def test_syntax_error_is_unsupported(tmp_path):
+    rec = record_of(workload(tmp_path, "syntax", """
+        def run(:
+            return 1
+        """))
+    assert rec["status"] == "unsupported"
+    assert rec["error_type"] == "SyntaxError"
+
+
+def test_missing_module_is_unsupported(tmp_path):
+    rec = record_of(workload(tmp_path, "noimport", """
+        import implmatrix_no_such_module_xyz
+
+        def run():
+            return 1
+
+        def check(value):
+            return True
+        """))
+    assert rec["status"] == "unsupported"
+    assert rec["error_type"] in ("ImportError", "ModuleNotFoundError")
+    assert "implmatrix_no_such_module_xyz" in rec["error"]
+
+
+@pytest.mark.parametrize("source", [
+    '"""Only a check."""\n\ndef check(value):\n    return True\n',
+    '"""Only a run."""\n\ndef run():\n    return 1\n',
+    '"""run is not callable."""\n\nrun = 3\n\ndef check(value):\n    return True\n',
+])
+def test_file_without_run_or_check_is_not_a_workload(tmp_path, source):
+    rec = record_of(workload(tmp_path, "notone", source))
+    assert rec["status"] == "error"
+    assert rec["error_type"] == "NotAWorkload"
+    assert rec["values"] == [] and rec["warmups"] == []
+
+
+def test_printed_text_and_a_fake_marker_line_do_not_fool_the_host(tmp_path):
+    fake = MARKER.decode() + '{"status": "error", "error": "forged"}'
+    path = workload(tmp_path, "chatty", f'''
+        """Prints a lot."""
+        import sys
+
+        def run():
+            print("some output")
+            print({fake!r})
+            sys.stdout.write("no newline at the end")
+            return 7
+
+        def check(value):
+            return value == 7
+        ''')
+    proc = run_harness(path, 1, 2)
+    assert proc.returncode == 0
+    assert proc.stdout.count(MARKER) == 4  # three forged lines + the real one
+    rec = parse_record(proc.stdout)
+    assert rec is not None
+    assert rec["status"] == "ok"
+    assert len(rec["values"]) == 2
+    cell = classify(ExecResult(proc.returncode, proc.stdout, proc.stderr, 0.1, False), 10)
+    assert (cell["status"], cell["error"]) == ("ok", "")
+
+
+def test_error_record_classifies_as_type_and_message(tmp_path):
+    path = workload(tmp_path, "raises", """
+        def run():
+            raise ValueError("nope | <script>")
+
+        def check(value):
+            return True
+        """)
+    proc = run_harness(path)
+    cell = classify(ExecResult(proc.returncode, proc.stdout, proc.stderr, 0.1, False), 10)
+    assert cell["status"] == "error"
+    assert cell["error"] == "ValueError: nope | <script>"
+
+
+@pytest.mark.parametrize("args", [(), ("only_one.py",), ("w.py", "1"), ("w.py", "1", "2", "3")])
+def test_wrong_usage_exits_2(tmp_path, args):
+    import subprocess
+    import sys
+
+    from matrix import HARNESS
+
+    proc = subprocess.run([sys.executable, str(HARNESS), *args],
+                          capture_output=True, timeout=30, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert b"usage" in proc.stderr
+    assert MARKER not in proc.stdout

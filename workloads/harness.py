@@ -1,0 +1,175 @@
+"""In-container harness: run one workload file and print one JSON record.
+
+Usage: <interpreter> harness.py WORKLOAD.py WARMUPS VALUES
+       <interpreter> harness.py --describe   (just the implementation's identity)
+
+Written in the common subset of Python 2.7 (Jython), MicroPython and
+Python 3, because it runs unmodified inside every implementation.
+The record is the last stdout line, after MARKER; anything the workload
+prints goes before it and is ignored by the host.
+"""
+import sys
+
+MARKER = "@@implmatrix-record@@"
+
+
+def _pick_clock():
+    """Return (name, now, seconds_since): the best monotonic clock here."""
+    try:
+        from time import perf_counter  # CPython, PyPy
+        return "time.perf_counter", perf_counter, lambda t0: perf_counter() - t0
+    except ImportError:
+        pass
+    try:
+        from java.lang import System  # Jython: time.time() is wall clock
+
+        def since(t0):
+            return (System.nanoTime() - t0) / 1e9
+        return "java.lang.System.nanoTime", System.nanoTime, since
+    except ImportError:
+        pass
+    import time
+    if hasattr(time, "ticks_us"):  # MicroPython: ticks wrap, ticks_diff copes
+        ticks_us = time.ticks_us
+        ticks_diff = time.ticks_diff
+
+        def since(t0):
+            return ticks_diff(ticks_us(), t0) / 1e6
+        return "time.ticks_us", ticks_us, since
+    wall = time.time
+    return "time.time", wall, lambda t0: wall() - t0
+
+
+def _implementation():
+    """Describe the running interpreter the same way on every family."""
+    info = {"python_version": ".".join([str(p) for p in sys.version_info[:3]])}
+    impl = getattr(sys, "implementation", None)
+    if impl is not None:
+        name = impl.name
+        version = ".".join([str(p) for p in impl.version[:3]])
+    elif sys.platform.startswith("java"):
+        name = "jython"
+        version = info["python_version"]
+    else:
+        name = "cpython"
+        version = info["python_version"]
+    if name == "pypy":
+        version = ".".join([str(p) for p in sys.pypy_version_info[:3]])
+    info["name"] = name
+    info["version"] = version
+    info["sys_version"] = sys.version.replace("\n", " ")
+    return info
+
+
+def _max_rss_kb():
+    """Peak resident set size from the kernel's view of this process."""
+    try:
+        f = open("/proc/self/status")
+        try:
+            for line in f.read().split("\n"):
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        finally:
+            f.close()
+    except Exception:
+        pass
+    return None
+
+
+def _format_exc(exc):
+    try:
+        import traceback
+        return traceback.format_exc()
+    except ImportError:  # MicroPython
+        import io
+        buf = io.StringIO()
+        sys.print_exception(exc, buf)
+        return buf.getvalue()
+
+
+def _error(record, status, exc):
+    record["status"] = status
+    record["error_type"] = type(exc).__name__
+    record["error"] = str(exc)
+    record["traceback"] = _format_exc(exc)[-4000:]
+
+
+def _load(path):
+    f = open(path, "rb")
+    try:
+        source = f.read()
+    finally:
+        f.close()
+    if str is not bytes:  # Python 3 and MicroPython; 2.7 compiles bytes
+        source = source.decode("utf-8")
+    namespace = {"__name__": "__workload__", "__file__": path}
+    try:
+        code = compile(source, path, "exec")
+    except NameError:
+        code = source
+    exec(code, namespace)
+    return namespace
+
+
+def measure(path, warmups, values):
+    clock_name, now, since = _pick_clock()
+    record = {
+        "schema": 1,
+        "status": "ok",
+        "clock": clock_name,
+        "implementation": _implementation(),
+        "warmups": [],
+        "values": [],
+    }
+    try:
+        namespace = _load(path)
+    except (SyntaxError, ImportError) as exc:
+        _error(record, "unsupported", exc)
+        return record
+    except BaseException as exc:
+        _error(record, "error", exc)
+        return record
+    doc = namespace.get("__doc__") or ""
+    record["doc"] = doc.strip().split("\n")[0]
+    record["tags"] = list(namespace.get("TAGS", ()))
+    run = namespace.get("run")
+    check = namespace.get("check")
+    if not callable(run) or not callable(check):
+        record["status"] = "error"
+        record["error_type"] = "NotAWorkload"
+        record["error"] = "defines no run() and check(value)"
+        return record
+    samples = record["warmups"]
+    try:
+        for i in range(warmups + values):
+            if i == warmups:
+                samples = record["values"]
+            t0 = now()
+            result = run()
+            samples.append(since(t0))
+            if i == 0 or i == warmups + values - 1:
+                if not check(result):
+                    record["status"] = "wrong-result"
+                    record["error"] = "check() rejected %s" % (repr(result)[:200],)
+                    return record
+    except BaseException as exc:
+        _error(record, "error", exc)
+    return record
+
+
+def main(argv):
+    import json
+    if argv[1:] == ["--describe"]:
+        sys.stdout.write(MARKER + " " + json.dumps(_implementation()) + "\n")
+        return 0
+    if len(argv) != 4:
+        sys.stderr.write("usage: harness.py WORKLOAD.py WARMUPS VALUES\n")
+        return 2
+    record = measure(argv[1], int(argv[2]), int(argv[3]))
+    record["max_rss_kb"] = _max_rss_kb()
+    sys.stdout.write("\n" + MARKER + " " + json.dumps(record) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
