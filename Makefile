@@ -1,6 +1,7 @@
 # implmatrix: `make matrix` runs the default matrix, `make test` the tests.
 # Variables pass through to the CLI, e.g.
 #   make matrix IMPLS="pypy3.11 cpython3.13" WORKLOADS=path/to/dir SELECT='n*' TIMEOUT=60
+#   make matrix PRESET=fast      (or rigorous)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,12 +11,13 @@ WORKLOADS ?=
 SELECT ?=
 TIMEOUT ?=
 VALUES ?=
+PRESET ?=
 OUT ?= reports
 PYTEST_ARGS ?=
 
 RUN_ARGS := $(foreach i,$(IMPLS),--impl $(i)) $(foreach w,$(WORKLOADS),--workloads $(w)) \
 	$(foreach s,$(SELECT),--select '$(s)') $(if $(TIMEOUT),--timeout $(TIMEOUT)) \
-	$(if $(VALUES),--values $(VALUES)) --out $(OUT)
+	$(if $(VALUES),--values $(VALUES)) $(if $(PRESET),--$(PRESET)) --out $(OUT)
 
 .PHONY: help matrix images report test bench lint clean clean-images host-deps
 
@@ -35,8 +37,9 @@ test: host-deps $(BIN)/implmatrix ## unit tests, then integration tests with rea
 	$(BIN)/implmatrix images
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: host-deps $(BIN)/implmatrix ## throughput: 600 generated scripts on every implementation
+bench: host-deps $(BIN)/implmatrix ## timing efficiency, repeatability, accuracy; script throughput
 	$(BIN)/implmatrix images
+	$(BIN)/python -m tests.bench_timing
 	$(BIN)/python -m tests.bench_compat
 
 lint: $(BIN)/implmatrix ## ruff over the host-side code and tests
@@ -56,10 +59,13 @@ $(BIN)/implmatrix: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-# No registry here: base images are made with debootstrap (docker/README.md).
+# No registry here: base images are made with debootstrap (docker/README.md);
+# a C compiler builds workloads/measure.c, the in-container timing wrapper.
+HOST_PACKAGES = $(if $(shell command -v debootstrap),,debootstrap) \
+	$(if $(shell command -v cc),,gcc libc6-dev)
 host-deps:
 	@command -v docker >/dev/null || { echo "make: docker is not installed" >&2; exit 1; }
-	@if ! command -v debootstrap >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "installing debootstrap"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; \
+	@if [ -n "$(strip $(HOST_PACKAGES))" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing $(strip $(HOST_PACKAGES))"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HOST_PACKAGES) >/dev/null; \
 	fi

@@ -2,30 +2,49 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from typing import Any
 
 import pandas as pd
 
+from matrix import stats
+
 RESULT_COLUMNS = [
     "implementation", "family", "version", "python_version", "package_version", "workload",
-    "status", "first_s", "steady_s", "stdev_s", "iterations", "warmups", "max_rss_kb",
-    "error", "description",
+    "status", "first_s", "steady_s", "stdev_s", "cv", "noisy", "iterations", "processes",
+    "warmups", "steady", "max_rss_kb", "error", "description",
 ]
+# Cells whose timed values vary more than this (stdev / mean) are flagged noisy;
+# pyperf warns at the same 10%.
+NOISY_CV = 0.10
+
+
+def records(cell: dict[str, Any]) -> list[dict[str, Any]]:
+    """The harness records of a cell's processes that ran."""
+    return [r["record"] for r in cell.get("runs", []) if r.get("record")]
+
+
+def pooled_values(cell: dict[str, Any]) -> list[float]:
+    return [v for rec in records(cell) for v in rec.get("values") or []]
 
 
 def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd.DataFrame:
-    """One row per implementation × workload (results.csv)."""
+    """One row per implementation × workload (results.csv); values of all processes pooled."""
     versions = _versions(cells)
     rows = []
     for cell in cells:
-        record = cell.get("record") or {}
-        values = record.get("values") or []
-        warmups = record.get("warmups") or []
+        recs = records(cell)
+        values = pooled_values(cell)
         impl = implementations.get(cell["implementation"], {})
-        ok = cell["status"] == "ok" and values
+        ok = cell["status"] == "ok" and bool(values)
         found = versions.get(cell["implementation"], {})
+        firsts = [(rec.get("warmups") or rec.get("values") or [None])[0] for rec in recs]
+        firsts = [f for f in firsts if f is not None]
+        rss = [r["process"]["max_rss_kb"] for r in cell.get("runs", [])
+               if r.get("process") and r["process"].get("max_rss_kb")]
+        mean = statistics.fmean(values) if ok else None
+        stdev = statistics.stdev(values) if ok and len(values) > 1 else None
+        cv = stdev / mean if stdev is not None and mean else None
         rows.append({
             "implementation": cell["implementation"],
             "family": impl.get("family", ""),
@@ -34,14 +53,19 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd
             "package_version": impl.get("package_version", ""),
             "workload": cell["workload"],
             "status": cell["status"],
-            "first_s": (warmups or values or [None])[0],
+            "first_s": statistics.median(firsts) if firsts else None,
             "steady_s": statistics.median(values) if ok else None,
-            "stdev_s": statistics.stdev(values) if ok and len(values) > 1 else None,
+            "stdev_s": stdev,
+            "cv": cv,
+            "noisy": bool(cv is not None and cv > NOISY_CV),
             "iterations": len(values),
-            "warmups": len(warmups),
-            "max_rss_kb": record.get("max_rss_kb"),
+            "processes": len(recs),
+            "warmups": statistics.median([len(r.get("warmups") or []) for r in recs])
+            if recs else None,
+            "steady": all(r.get("steady") for r in recs) if recs else None,
+            "max_rss_kb": max(rss) if rss else None,
             "error": cell.get("error", ""),
-            "description": record.get("doc", ""),
+            "description": recs[0].get("doc", "") if recs else "",
         })
     df = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     order = list(implementations) or sorted(df["implementation"].unique())
@@ -49,11 +73,25 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd
     return df.sort_values(["implementation", "workload"]).reset_index(drop=True)
 
 
+def iterations(cells: list[dict[str, Any]]) -> pd.DataFrame:
+    """Every measured iteration, warmups included (warmups.csv): the warmup curves."""
+    rows = [
+        {"implementation": cell["implementation"], "workload": cell["workload"],
+         "process": p + 1, "iteration": n + 1, "phase": phase, "seconds": t}
+        for cell in cells for p, rec in enumerate(records(cell))
+        for n, (phase, t) in enumerate(
+            [("warmup", t) for t in rec.get("warmups") or []]
+            + [("value", t) for t in rec.get("values") or []])
+    ]
+    return pd.DataFrame(rows, columns=["implementation", "workload", "process", "iteration",
+                                       "phase", "seconds"])
+
+
 def _versions(cells: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     """Each implementation's self-reported version, from any cell that ran."""
     found: dict[str, dict[str, str]] = {}
     for cell in cells:
-        info = (cell.get("record") or {}).get("implementation")
+        info = next(iter(records(cell)), {}).get("implementation")
         if info and cell["implementation"] not in found:
             found[cell["implementation"]] = {
                 "version": str(info.get("version", "")),
@@ -67,25 +105,103 @@ def compatibility(df: pd.DataFrame) -> pd.DataFrame:
     return df.pivot(index="workload", columns="implementation", values="status")
 
 
-def speedups(df: pd.DataFrame, baseline: str) -> pd.DataFrame:
-    """workload × implementation → baseline steady time ÷ this one's (>1 is faster).
+def speed(cells: list[dict[str, Any]], baseline: str,
+          order: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Speed vs the baseline with 95% intervals, over cells ok on both sides.
 
-    Empty where either side is not ok.
+    Returns (ratios: one row per workload × implementation, geomeans: one row
+    per implementation). A ratio > 1 is faster than the baseline.
     """
-    steady = df.pivot(index="workload", columns="implementation", values="steady_s")
-    if baseline not in steady.columns:
-        return steady.iloc[:, 0:0]
-    return steady.rdiv(steady[baseline], axis=0)
+    by_key = {(c["implementation"], c["workload"]): c for c in cells}
+
+    def groups(cell: dict[str, Any] | None) -> list[list[float]]:
+        if not cell or cell["status"] != "ok":
+            return []
+        # Values at or below the clock's resolution (0.0) make no ratio.
+        found = [[v for v in rec.get("values") or [] if v > 0] for rec in records(cell)]
+        return [g for g in found if g]
+
+    rows, means = [], []
+    for impl in order:
+        pairs = []
+        for workload in sorted({w for i, w in by_key if i == impl}):
+            base, other = groups(by_key.get((baseline, workload))), groups(by_key[impl, workload])
+            if not base or not other:
+                continue
+            r = stats.ratio(base, other)
+            rows.append({"workload": workload, "implementation": impl, "ratio": r.ratio,
+                         "low": r.low, "high": r.high, "significant": r.significant})
+            pairs.append((base, other))
+        g = stats.geomean(pairs) if pairs else None
+        means.append({"implementation": impl, "geomean": g.ratio if g else None,
+                      "low": g.low if g else None, "high": g.high if g else None,
+                      "significant": g.significant if g else None, "workloads": len(pairs)})
+    ratios = pd.DataFrame(rows, columns=["workload", "implementation", "ratio", "low", "high",
+                                         "significant"])
+    return ratios, pd.DataFrame(means).set_index("implementation")
 
 
-def geometric_means(speed: pd.DataFrame) -> pd.DataFrame:
-    """Per implementation: geometric mean of speedups over workloads ok on both."""
+STARTUP_COLUMNS = ["implementation", "program", "runs", "median_s", "min_s", "max_s",
+                   "median_rss_kb", "failed"]
+
+
+def startup(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+    """Start-up time and memory of the nearly empty programs (startup.csv)."""
     rows = []
-    for impl in speed.columns:
-        ratios = speed[impl].dropna()
-        mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios)) if len(ratios) else None
-        rows.append({"implementation": impl, "geomean_speedup": mean, "workloads": len(ratios)})
+    for impl in order:
+        for program, found in (extras.get(impl) or {}).get("programs", {}).items():
+            good = [p for p in found["processes"] if p.get("exit") == 0]
+            walls = [p["wall_s"] for p in good]
+            rows.append({
+                "implementation": impl, "program": program, "runs": len(good),
+                "median_s": statistics.median(walls) if walls else None,
+                "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None,
+                "median_rss_kb": statistics.median([p["max_rss_kb"] for p in good])
+                if good else None,
+                "failed": len(found["processes"]) - len(good) or (0 if good else 1),
+            })
+    return pd.DataFrame(rows, columns=STARTUP_COLUMNS)
+
+
+def memory(df: pd.DataFrame, start: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Per implementation: RSS of an empty program, and the peak RSS of its ok cells."""
+    rows = []
+    for impl in order:
+        empty = start[(start["implementation"] == impl) & (start["program"] == "empty")]
+        peaks = df[(df["implementation"] == impl) & (df["status"] == "ok")]["max_rss_kb"]
+        peaks = peaks.dropna()
+        rows.append({"implementation": impl,
+                     "empty_rss_kb": empty["median_rss_kb"].iloc[0] if len(empty) else None,
+                     "median_peak_rss_kb": peaks.median() if len(peaks) else None,
+                     "max_peak_rss_kb": peaks.max() if len(peaks) else None,
+                     "cells": len(peaks)})
     return pd.DataFrame(rows).set_index("implementation")
+
+
+SCALING_COLUMNS = ["implementation", "kind", "workers", "median_s", "speedup", "efficiency",
+                   "available", "reason"]
+
+
+def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+    """Thread and process scaling: efficiency = (T1 / TN) / N (scaling.csv)."""
+    rows = []
+    for impl in order:
+        points = (extras.get(impl) or {}).get("points", [])
+        for kind in ("threads", "processes"):
+            mine = [p for p in points if p["kind"] == kind]
+            one = next((p for p in mine if p["workers"] == 1 and p.get("times")), None)
+            for p in mine:
+                ok = bool(p.get("available") and p.get("times") and p.get("checksum_ok"))
+                median = statistics.median(p["times"]) if ok else None
+                speedup = statistics.median(one["times"]) / median if ok and one else None
+                rows.append({
+                    "implementation": impl, "kind": kind, "workers": p["workers"],
+                    "median_s": median, "speedup": speedup,
+                    "efficiency": speedup / p["workers"] if speedup else None,
+                    "available": ok,
+                    "reason": "" if ok else p.get("reason") or "wrong checksum",
+                })
+    return pd.DataFrame(rows, columns=SCALING_COLUMNS)
 
 
 COMPAT_COLUMNS = ["implementation", "suite", "script", "category", "feature", "since",

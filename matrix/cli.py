@@ -57,9 +57,11 @@ def cmd_images(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from matrix import BUILTIN_PROBES, engine, images, registry, scripts, workloads
 
-    limits = (args.timeout, args.script_timeout)
-    if not all(0 < t < float("inf") for t in limits) or args.values < 1:
-        raise UsageError("--timeout, --script-timeout and --values must be positive")
+    limits = [t for t in (args.timeout, args.script_timeout) if t is not None]
+    counts = [n for n in (args.values, args.processes) if n is not None]
+    if not all(0 < t < float("inf") for t in limits) or not all(n >= 1 for n in counts):
+        raise UsageError("--timeout, --script-timeout, --values and --processes "
+                         "must be positive")
     chosen = registry.select(registry.load(), args.impl)
     # Neither --workloads nor --suite: the built-in workloads and probes.
     found = workloads.discover(args.workloads, args.select) \
@@ -67,17 +69,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
     from matrix import render  # pandas: only once the input is known to be good
-    from matrix.run import Settings, run_matrix
+    from matrix.run import PRESETS, run_matrix, with_overrides
 
     engine.ensure_available()
     built = images.ensure(chosen)
     command = shlex.join(["implmatrix", *sys.argv[1:]])
     mounts = {**(workloads.mounts(args.workloads) if found else {}),
               **scripts.mounts(suite_dirs)}
-    settings = Settings(values=args.values, timeout_s=args.timeout,
-                        script_timeout_s=args.script_timeout)
+    settings = with_overrides(PRESETS[args.preset], values=args.values,
+                              processes=args.processes, timeout_s=args.timeout,
+                              script_timeout_s=args.script_timeout)
     run = run_matrix(chosen, found, built, mounts, settings, args.out, command,
-                     scripts=compat_scripts)
+                     scripts=compat_scripts, preset=args.preset)
     written = render.write(run)
     print(f"report: {written['md']}  {written['html']}")
     return 0
@@ -143,12 +146,21 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--suite", action="append", type=Path, metavar="DIR",
                    help="directory of scripts to check against the baseline's output "
                         "(repeatable; default with no --workloads: the built-in probes)")
-    s.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="per-cell time limit, warmups included (default 120)")
-    s.add_argument("--script-timeout", type=float, default=10.0, metavar="SECONDS",
-                   help="per-script time limit for --suite scripts (default 10)")
-    s.add_argument("--values", type=int, default=5, metavar="N",
-                   help="timed iterations per cell (default 5)")
+    preset = s.add_mutually_exclusive_group()
+    preset.add_argument("--fast", dest="preset", action="store_const", const="fast",
+                        help="1 process per cell, 3 values, short warmup: for development "
+                             "and CI")
+    preset.add_argument("--rigorous", dest="preset", action="store_const", const="rigorous",
+                        help="6 processes per cell, 10 values, long warmup")
+    s.set_defaults(preset="default")
+    s.add_argument("--processes", type=int, metavar="N",
+                   help="fresh processes per cell (preset: 1 fast, 3 default, 6 rigorous)")
+    s.add_argument("--values", type=int, metavar="N",
+                   help="timed iterations per process after warmup (preset: 3, 5, 10)")
+    s.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="per-process time limit, warmups included (default 120)")
+    s.add_argument("--script-timeout", type=float, metavar="SECONDS",
+                   help="per-script time limit for compatibility scripts (default 10)")
     s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
                    help="where runs are kept (default reports/)")
     s.set_defaults(func=cmd_run)

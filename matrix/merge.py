@@ -42,7 +42,10 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
         "started": min(m["started"] for m in metas),
         "host": metas[0]["host"],
         "hosts": sorted({m["host"]["hostname"] for m in metas}),
-        "implementations": {k: v for m in metas for k, v in m["implementations"].items()},
+        # Each implementation keeps the host it ran on: speed is only compared
+        # between implementations measured on the baseline's host.
+        "implementations": {k: {**v, "host": m["host"]} for m in metas
+                            for k, v in m["implementations"].items()},
         "merged_from": [str(r.path) for r in runs],
         "finished": all(m.get("finished") for m in metas),
     }

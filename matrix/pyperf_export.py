@@ -25,7 +25,7 @@ def write(
         impl = meta.get("implementations", {}).get(impl_id, {})
         benchmarks = []
         for row in rows.itertuples():
-            record = by_workload[row.workload]["record"]
+            cell = by_workload[row.workload]
             metadata = {
                 "name": row.workload,
                 "description": row.description or row.workload,
@@ -37,24 +37,32 @@ def write(
                 "implmatrix_id": impl_id,
                 "package_version": impl.get("package_version", ""),
                 "image_id": impl.get("image_id", ""),
-                "timer": record.get("clock", ""),
                 "hostname": host.get("hostname", ""),
                 "cpu_model_name": host.get("cpu_model_name", ""),
                 "platform": host.get("platform", ""),
-                "date": by_workload[row.workload].get("finished", ""),
+                "date": cell.get("finished", ""),
             }
-            # pyperf refuses empty metadata values.
-            metadata = {k: v for k, v in metadata.items() if v not in ("", None)}
             if host.get("cpu_count"):
                 metadata["cpu_count"] = host["cpu_count"]
-            if row.max_rss_kb and row.max_rss_kb == row.max_rss_kb:
-                metadata["mem_max_rss"] = int(row.max_rss_kb) * 1024
-            values = [v for v in record["values"] if v > 0]
-            if not values:
-                continue
-            warmups = [(1, w) for w in record.get("warmups", []) if w > 0]
-            run = pyperf.Run(values, warmups=warmups, metadata=metadata, collect_metadata=False)
-            benchmarks.append(pyperf.Benchmark([run]))
+            if host.get("timed_cpu") is not None:
+                metadata["cpu_affinity"] = str(host["timed_cpu"])
+            runs = []
+            for outcome in cell.get("runs", []):  # one pyperf run per process
+                record = outcome.get("record") or {}
+                values = [v for v in record.get("values") or [] if v > 0]
+                if not values:
+                    continue
+                run_meta = {**metadata, "timer": record.get("clock", "")}
+                rss = (outcome.get("process") or {}).get("max_rss_kb")
+                if rss:
+                    run_meta["mem_max_rss"] = int(rss) * 1024
+                # pyperf refuses empty metadata values.
+                run_meta = {k: v for k, v in run_meta.items() if v not in ("", None)}
+                warmups = [(1, w) for w in record.get("warmups") or [] if w > 0]
+                runs.append(pyperf.Run(values, warmups=warmups, metadata=run_meta,
+                                       collect_metadata=False))
+            if runs:
+                benchmarks.append(pyperf.Benchmark(runs))
         if benchmarks:
             path = out / f"{impl_id}.json"
             tmp = path.with_suffix(".json.tmp")

@@ -9,7 +9,7 @@ from pathlib import Path
 from matrix import DOCKER_DIR, UsageError
 
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
-_FIELDS = {"id", "family", "suite", "package", "command", "warmups", "baseline"}
+_FIELDS = {"id", "family", "suite", "package", "command", "baseline"}
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,6 @@ class Implementation:
     suite: str
     package: str
     command: tuple[str, ...]
-    warmups: int = 1
     baseline: bool = False
 
     @property

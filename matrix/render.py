@@ -7,15 +7,17 @@ autoescapes it in HTML, and md() neutralizes it in Markdown.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pandas as pd
 
-from matrix import aggregate, pyperf_export, store
+from matrix import aggregate, charts, claims, pyperf_export, store
 from matrix.compat import STATUSES as COMPAT_STATUSES
 from matrix.junit import write_junit
+from matrix.run import Settings
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -32,7 +34,11 @@ def _times(speedup: float | None) -> str:
     return "" if speedup is None or speedup != speedup else f"{speedup:.2f}x"
 
 
-def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict]]:
+def _num(x: Any, fmt: str) -> str:
+    return "" if x is None or x != x else format(x, fmt)
+
+
+def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], pd.DataFrame]:
     """Everything the templates show, as plain rows of strings and numbers."""
     meta = run.meta()
     cells = run.cells()
@@ -41,14 +47,19 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict]]:
     df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
     baseline = next((i for i, m in impls_meta.items() if m.get("baseline")), order[0])
     compat = aggregate.compatibility(df).reindex(columns=order)
-    speed = aggregate.speedups(df, baseline).reindex(columns=order)
-    means = aggregate.geometric_means(speed)
+    other_host = _other_hosts(meta, baseline, order)
+    ratios, means = aggregate.speed(cells, baseline, [i for i in order if i not in other_host])
+    iterations = aggregate.iterations(cells)
+    startup = aggregate.startup(run.extras("startup"), order)
+    scaling = aggregate.scaling(run.extras("scaling"), order)
+    memory = aggregate.memory(df, startup, order)
     versions = df.drop_duplicates("implementation").set_index("implementation")
 
     def impl_row(i: str) -> dict[str, Any]:
         m = impls_meta.get(i, {})
         v = versions.loc[i] if i in versions.index else None
         counts = df[df["implementation"] == i]["status"].value_counts()
+        g = means.loc[i] if i in means.index else None
         return {
             "id": i, "family": m.get("family", ""),
             "version": m.get("version") or ("" if v is None else v["version"]),
@@ -56,22 +67,35 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict]]:
             "package": f"{m.get('package', '')} {m.get('package_version', '')}".strip(),
             "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
-            "geomean": _times(means["geomean_speedup"].get(i)),
-            "geomean_n": int(means["workloads"].get(i, 0)),
+            "geomean": _times(None if g is None else g["geomean"]),
+            "geomean_ci": "" if g is None or g["low"] is None or g["low"] != g["low"]
+            else f"{g['low']:.2f}–{g['high']:.2f}",
+            "geomean_significant": bool(g is not None and g["significant"]),
+            "geomean_n": int(0 if g is None else g["workloads"]),
         }
 
+    by_ratio = {(r.workload, r.implementation): r for r in ratios.itertuples()}
+    by_cell = {(r.workload, r.implementation): r for r in df.itertuples()}
     speed_rows = []
     for workload in compat.index:
         row = {"workload": workload, "cells": []}
         for i in order:
             status = compat.at[workload, i] if i in compat.columns else None
-            ratio = speed.at[workload, i] if workload in speed.index else None
-            steady = df[(df["implementation"] == i) & (df["workload"] == workload)]["steady_s"]
-            ms = "" if steady.empty or steady.isna().all() else f"{steady.iloc[0] * 1e3:.1f} ms"
             status = "missing" if pd.isna(status) else status
-            row["cells"].append({"status": status,
-                                 "ratio": _times(ratio) if status == "ok" else "",
-                                 "ms": ms})
+            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
+            row["cells"].append({
+                "status": status,
+                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
+                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
+                "significant": bool(r is not None and r.significant),
+                "baseline": i == baseline,
+                "ms": _num(None if c is None else c.steady_s, ".4g") and
+                f"{c.steady_s * 1e3:.1f} ms",
+                "cv": _num(None if c is None else c.cv, ".1%"),
+                "noisy": bool(c is not None and c.noisy),
+                "warmups": _num(None if c is None else c.warmups, ".0f"),
+                "steady": bool(c is not None and c.steady),
+            })
         speed_rows.append(row)
     failures = df[df["status"] != "ok"][["implementation", "workload", "status", "error"]]
     described = df[df["description"].fillna("") != ""]
@@ -93,12 +117,35 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict]]:
             "cells": [{"implementation": r.implementation, "status": r.status,
                        "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
         })
+    claims_rows = claims.check(impls_meta, baseline, means, memory, startup, scaling)
+    startup_rows = [{
+        "implementation": i,
+        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
+           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
+        "runs": int(_pick(startup, i, "empty", "runs") or 0),
+        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
+        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
+        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
+    } for i in order if i in set(startup["implementation"]) or i in memory.index]
+    scaling_rows = [{
+        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
+        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
+        "efficiency": _num(r.efficiency, ".0%"), "available": r.available, "reason": r.reason,
+    } for r in scaling.itertuples()]
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
+        # Runs from older versions lack newer settings: show the defaults.
+        "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
+        "claims": claims_rows, "startup": startup_rows, "scaling": scaling_rows,
+        "other_host": other_host,
+        "noisy": df[df["noisy"]][["implementation", "workload", "cv"]].to_dict("records"),
+        "unsteady": int((df["steady"] == False).sum()),  # noqa: E712 (None is not False)
+        "charts": {"warmup": "", "scaling": ""},
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
         "values": meta["settings"]["values"],
+        "processes": meta["settings"].get("processes", 1),
         "compat_counts": [{"suite": s, "category": c, "cells": list(row)}
                           for (s, c), row in counts.iterrows()],
         "compat_totals": [] if totals is None else [
@@ -108,13 +155,41 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict]]:
         "differences": differences,
         "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
     }
-    return context, df, cells, compat
+    tables = {"warmups": iterations, "startup": startup, "scaling": scaling}
+    return context, df, cells, compat, tables
+
+
+def _host_key(host: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(host.get(k) for k in ("hostname", "cpu_model_name", "cpu_count", "kernel"))
+
+
+def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
+    """Implementations (of a merged run) measured on another host than the baseline."""
+    impls = meta.get("implementations", {})
+    home = _host_key(impls.get(baseline, {}).get("host", meta.get("host", {})))
+    return [i for i in order if _host_key(impls.get(i, {}).get("host", meta.get("host", {})))
+            != home]
+
+
+def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:
+    hit = table[(table["implementation"] == impl) & (table["program"] == program)]
+    return None if hit.empty else hit[column].iloc[0]
+
+
+def _mib(kb: Any) -> str:
+    return "" if kb is None or kb != kb else f"{kb / 1024:.0f}"
 
 
 def write(run: store.RunDir) -> dict[str, Path]:
-    context, df, cells, compat = view(run)
+    context, df, cells, compat, tables = view(run)
     csv = run.path / "results.csv"
     store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
+    for name, table in tables.items():
+        if not table.empty:
+            store.atomic_write(run.path / f"{name}.csv",
+                               table.to_csv(index=False, float_format="%.6g").encode())
+    context["charts"] = {"warmup": charts.warmup_curves(tables["warmups"], context["order"]),
+                         "scaling": charts.scaling(tables["scaling"], context["order"])}
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")
     if not compat.empty:
         store.atomic_write(run.path / "compat.csv",

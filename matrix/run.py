@@ -1,7 +1,9 @@
-"""Run the matrix: every implementation × workload, one cell at a time.
+"""Run the matrix: timed cells, start-up, thread scaling, compatibility scripts.
 
-Each finished cell is written at once (atomically), so an interrupted run
-loses nothing: running the same command again resumes it.
+Timed cells run one process at a time, pinned to one CPU, interleaved across
+implementations (process 1 of every cell, then process 2, ...) so drift hits
+them all alike. Every finished process is written at once (atomically), so an
+interrupted run loses nothing: running the same command again resumes it.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ import json
 import os
 import platform
 import socket
+import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from matrix import HARNESS, DockerError, compat, store
-from matrix.cells import MARKER, classify
+from matrix import HARNESS, DockerError, compat, measure_tool, store
+from matrix.cells import MARKER, classify, tail
 from matrix.container import Container
 from matrix.engine import ensure_available
 from matrix.images import Image
@@ -27,14 +31,35 @@ from matrix.scripts import Script
 from matrix.workloads import Workload
 
 HARNESS_MOUNT = compat.HARNESS_MOUNT
+MEASURE_MOUNT = "/opt/implmatrix-measure"
 SOURCE_CHARS = 8000  # of each script, for the differences page
+STARTUP_PROGRAMS = ("empty", "imports")
+SCALING_KINDS = ("threads", "processes")
+SCALING_UNITS = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
 
 
 @dataclass(frozen=True)
 class Settings:
-    values: int = 5  # timed iterations per cell; equal everywhere for pyperf's t-test
-    timeout_s: float = 120.0  # per cell, warmups included
+    values: int = 5  # timed iterations per process, after warmup
+    processes: int = 3  # fresh processes per cell
+    warmup_budget_s: float = 15.0  # per process: warm up until steady, at most this long
+    timeout_s: float = 120.0  # per process, warmups included
     script_timeout_s: float = 10.0  # per compatibility script
+    startup_runs: int = 10  # per start-up program (0: not measured)
+    scaling_repeats: int = 3  # per thread/process count (0: not measured)
+
+
+PRESETS = {
+    "fast": Settings(values=3, processes=1, warmup_budget_s=3.0, scaling_repeats=1),
+    "default": Settings(),
+    "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
+                         startup_runs=30, scaling_repeats=5),
+}
+
+
+def timed_cpu() -> int:
+    """The CPU timed processes are pinned to: the last one, away from most IRQ work."""
+    return max(0, (os.cpu_count() or 1) - 1)
 
 
 def host_metadata() -> dict[str, Any]:
@@ -50,8 +75,10 @@ def host_metadata() -> dict[str, Any]:
         "hostname": socket.gethostname(),
         "cpu_model_name": cpu,
         "cpu_count": os.cpu_count(),
+        "kernel": platform.release(),
         "platform": platform.platform(),
         "docker_version": ensure_available(),
+        "timed_cpu": timed_cpu(),
     }
 
 
@@ -61,6 +88,166 @@ def _reusable(previous: store.RunDir | None, settings: dict[str, Any]) -> store.
         return None
     meta = previous.meta()
     return previous if not meta.get("finished") and meta.get("settings") == settings else None
+
+
+class _Matrix:
+    """One run's state while it runs; each phase is a method."""
+
+    def __init__(self, run: store.RunDir, meta: dict[str, Any], impls: list[Implementation],
+                 images: dict[str, Image], settings: Settings, say: Callable[[str], None]):
+        self.run, self.meta, self.impls, self.images = run, meta, impls, images
+        self.settings, self.say = settings, say
+        self.boxes: dict[str, Container] = {}
+        self.broken: dict[str, str] = {}  # implementation -> why its container failed
+        self.counts: Counter[str] = Counter()
+
+    # -- containers -----------------------------------------------------------------------
+    def open(self, stack: ExitStack, mounts: dict[Path, str], wanted: set[str]) -> None:
+        for impl in self.impls:
+            if impl.id not in wanted:
+                continue
+            image = self.images[impl.id]
+            try:
+                box = stack.enter_context(Container(image.tag, mounts))
+                self.meta["implementations"][impl.id] = {
+                    "family": impl.family, "image": image.tag, "image_id": image.id,
+                    "package": impl.package, "suite": impl.suite,
+                    "package_version": box.read("/etc/implmatrix/package-version"),
+                    "baseline": impl.baseline, **_describe(box, impl),
+                }
+                self.boxes[impl.id] = box
+            except DockerError as e:  # one broken implementation must not stop the others
+                self.broken[impl.id] = str(e)
+                self.say(f"{impl.id}: {e}")
+        self.run.write_meta(self.meta)
+
+    # -- timed cells ----------------------------------------------------------------------
+    def load_cell(self, impl: Implementation, w: Workload) -> dict[str, Any]:
+        old = self.run.read_cell(impl.id, w.name)
+        image = self.images[impl.id]
+        if old and old.get("image_id") == image.id and old.get("workload_sha256") == w.sha256 \
+                and "runs" in old:
+            return old
+        return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
+                "image_id": image.id, "status": "ok", "error": "", "runs": []}
+
+    def complete(self, cell: dict[str, Any]) -> bool:
+        return cell["status"] != "ok" or len(cell["runs"]) >= self.settings.processes
+
+    def timed_cells(self, workloads: list[Workload]) -> dict[str, float]:
+        s = self.settings
+        cells = {(i.id, w.name): self.load_cell(i, w) for i in self.impls for w in workloads}
+        reused = sum(self.complete(c) for c in cells.values())
+        order = [(p, w, i) for p in range(s.processes) for w in workloads for i in self.impls]
+        started, inside, done = time.monotonic(), 0.0, 0
+        for p, w, impl in order:
+            done += 1
+            cell = cells[impl.id, w.name]
+            if self.complete(cell) or len(cell["runs"]) > p:
+                continue
+            if impl.id in self.broken:
+                outcome = {"status": "error", "error": f"container: {self.broken[impl.id]}",
+                           "record": None, "returncode": None, "wall_s": 0.0,
+                           "stderr_tail": "", "process": None}
+            else:
+                argv = [MEASURE_MOUNT, "-c", str(timed_cpu()), "--", *impl.command,
+                        f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
+                        f"{s.warmup_budget_s:g}"]
+                result = self.boxes[impl.id].exec(argv, s.timeout_s)
+                outcome = classify(result, s.timeout_s)
+                processes = measure_tool.parse(result.stdout)
+                outcome["process"] = processes[-1] if processes else None
+                record = outcome["record"] or {}
+                inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
+            cell["runs"].append(outcome)
+            _settle(cell)
+            self.run.write_cell(cell)
+            self.say(_progress_line(done, len(order), p, cell, outcome))
+        for cell in cells.values():
+            self.counts[cell["status"]] += 1
+        self.counts["reused"] += reused
+        return {"wall_s": round(time.monotonic() - started, 2), "iterations_s": round(inside, 6)}
+
+    # -- start-up and memory of nearly empty programs ------------------------------------------
+    def startup(self) -> None:
+        s = self.settings
+        for impl in self.impls if s.startup_runs else ():
+            old = self.run.read_extra("startup", impl.id)
+            if impl.id not in self.boxes or (old and old["image_id"] == self.images[impl.id].id
+                                             and old["runs"] == s.startup_runs):
+                continue
+            programs = {}
+            for program in STARTUP_PROGRAMS:
+                # Unpinned: start-up as users see it (the JVM starts several threads).
+                argv = [MEASURE_MOUNT, "-n", str(s.startup_runs), "--", *impl.command,
+                        f"{HARNESS_MOUNT}/startup/{program}.py"]
+                result = self.boxes[impl.id].exec(argv, 60.0 * s.startup_runs)
+                programs[program] = {"processes": measure_tool.parse(result.stdout),
+                                     "returncode": result.returncode,
+                                     "stderr_tail": tail(result.stderr, 500)}
+            self.run.write_extra("startup", impl.id, {
+                "implementation": impl.id, "image_id": self.images[impl.id].id,
+                "runs": s.startup_runs, "programs": programs})
+            walls = [_median_of(programs[p]["processes"], "wall_s") for p in STARTUP_PROGRAMS]
+            self.say(f"{impl.id:<16} start-up " + ", ".join(
+                f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
+                for p, w in zip(STARTUP_PROGRAMS, walls, strict=True)))
+
+    # -- thread and process scaling -------------------------------------------------------
+    def scaling(self) -> None:
+        s = self.settings
+        cores = os.cpu_count() or 1
+        for impl in self.impls if s.scaling_repeats else ():
+            old = self.run.read_extra("scaling", impl.id)
+            if impl.id not in self.boxes or (old and old["image_id"] == self.images[impl.id].id
+                                             and old["repeats"] == s.scaling_repeats):
+                continue
+            points = []
+            for kind in SCALING_KINDS:
+                for workers in range(1, cores + 1):
+                    argv = [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
+                            str(SCALING_UNITS), str(s.scaling_repeats)]
+                    result = self.boxes[impl.id].exec(argv, 120.0 * s.scaling_repeats)
+                    point = _last_record(result.stdout) or {
+                        "available": False, "reason": _why(result)}
+                    points.append({**point, "kind": kind, "workers": workers})
+                    if not point.get("available"):
+                        break  # not there at 1 worker: not at 2 either
+            self.run.write_extra("scaling", impl.id, {
+                "implementation": impl.id, "image_id": self.images[impl.id].id,
+                "cores": cores, "units": SCALING_UNITS, "repeats": s.scaling_repeats,
+                "points": points})
+            self.say(f"{impl.id:<16} scaling " + ", ".join(
+                f"{kind} " + ("/".join(f"{statistics.median(p['times']):.2f}"
+                                       for p in points if p["kind"] == kind and p.get("times"))
+                              or "n/a")
+                for kind in SCALING_KINDS) + " s")
+
+    # -- compatibility scripts ----------------------------------------------------------------
+    def scripts(self, scripts: Sequence[Script]) -> None:
+        for impl in self.impls:
+            image = self.images[impl.id]
+            todo = [sc for sc in scripts if not _same_script(
+                self.run.read_script(impl.id, sc.suite, sc.name), sc, image)]
+            if todo and impl.id in self.boxes:
+                _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
+                             self.settings, self.say)
+
+    def has_work(self, impl: Implementation, workloads: list[Workload],
+                 scripts: Sequence[Script]) -> bool:
+        image = self.images[impl.id]
+        s = self.settings
+        if any(not self.complete(self.load_cell(impl, w)) for w in workloads):
+            return True
+        for kind, count in (("startup", s.startup_runs), ("scaling", s.scaling_repeats)):
+            old = self.run.read_extra(kind, impl.id)
+            if not workloads or not count:
+                continue
+            if not old or old["image_id"] != image.id or old.get(
+                    "runs" if kind == "startup" else "repeats") != count:
+                return True
+        return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image)
+                   for sc in scripts)
 
 
 def run_matrix(
@@ -73,9 +260,11 @@ def run_matrix(
     command: str,
     say: Callable[[str], None] = print,
     scripts: Sequence[Script] = (),
+    preset: str = "default",
 ) -> store.RunDir:
     described = {
         **asdict(settings),
+        "preset": preset,
         "implementations": [i.id for i in impls],
         "workloads": [w.name for w in workloads],
         "scripts": [f"{s.suite}/{s.name}" for s in scripts],
@@ -90,77 +279,75 @@ def run_matrix(
     else:
         meta = run.meta()
         say(f"resuming unfinished run {run.id}")
+    say(f"{len(workloads)} workloads x {settings.processes} processes"
+        + (f" and {len(scripts)} compatibility scripts" if scripts else "")
+        + f" on {len(impls)} implementations ({preset} preset)")
 
-    total = len(impls) * len(workloads)
-    if scripts:
-        say(f"{len(workloads)} workloads and {len(scripts)} compatibility scripts on "
-            f"{len(impls)} implementations")
-    counts: Counter[str] = Counter()
-    done = 0
+    m = _Matrix(run, meta, impls, images, settings, say)
     started = time.monotonic()
-    for impl in impls:
-        image = images[impl.id]
-        todo = []
-        for w in workloads:
-            old = run.read_cell(impl.id, w.name)
-            if old and old.get("image_id") == image.id and old.get("workload_sha256") == w.sha256:
-                counts[old["status"]] += 1
-                counts["reused"] += 1
-                done += 1
-            else:
-                todo.append(w)
-        scripts_todo = [s for s in scripts if not _same_script(
-            run.read_script(impl.id, s.suite, s.name), s, image)]
-        if not todo and not scripts_todo:
-            continue
-        try:
-            with Container(image.tag, {**mounts, HARNESS.parent: HARNESS_MOUNT}) as box:
-                meta["implementations"][impl.id] = {
-                    "family": impl.family, "image": image.tag, "image_id": image.id,
-                    "package": impl.package, "suite": impl.suite,
-                    "package_version": box.read("/etc/implmatrix/package-version"),
-                    "baseline": impl.baseline,
-                    **_describe(box, impl),
-                }
-                run.write_meta(meta)
-                for w in todo:
-                    argv = [*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount,
-                            str(impl.warmups), str(settings.values)]
-                    cell = _cell(impl, w, image, classify(box.exec(argv, settings.timeout_s),
-                                                          settings.timeout_s))
-                    run.write_cell(cell)
-                    done += 1
-                    counts[cell["status"]] += 1
-                    say(_progress_line(done, total, cell))
-                if scripts_todo:
-                    _run_scripts(run, box, impl, image, scripts_todo, settings, say)
-        except DockerError as e:
-            # One broken implementation must not stop the others.
-            for w in todo:
-                if run.read_cell(impl.id, w.name) is None:
-                    run.write_cell(_cell(impl, w, image, {
-                        "status": "error", "error": f"container: {e}", "record": None,
-                        "returncode": None, "wall_s": 0.0, "stderr_tail": ""}))
-                    counts["error"] += 1
-                    done += 1
-            say(f"{impl.id}: {e}")
+    phases: dict[str, dict[str, float]] = {}
+    wanted = {i.id for i in impls if m.has_work(i, workloads, scripts)}
+    full_mounts = {**mounts, HARNESS.parent: HARNESS_MOUNT,
+                   measure_tool.ensure(): MEASURE_MOUNT}
+    with ExitStack() as stack:
+        if wanted:
+            m.open(stack, full_mounts, wanted)
+        phases["timed"] = m.timed_cells(workloads)
+        t = time.monotonic()
+        if workloads:  # start-up and scaling go with timing, not with compatibility runs
+            m.startup()
+            m.scaling()
+        phases["startup_and_scaling"] = {"wall_s": round(time.monotonic() - t, 2)}
+        t = time.monotonic()
+        m.scripts(scripts)
+        phases["scripts"] = {"wall_s": round(time.monotonic() - t, 2)}
     meta["finished"] = True
     meta["ended"] = _now()
     meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
+    meta["phases"] = phases
     run.write_meta(meta)
-    say(_summary(total, counts, time.monotonic() - started, run, len(scripts) * len(impls)))
+    say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
+                 len(scripts) * len(impls)))
     return run
+
+
+def _settle(cell: dict[str, Any]) -> None:
+    """A cell's status is its first failing process's, else ok."""
+    bad = next((r for r in cell["runs"] if r["status"] != "ok"), None)
+    cell["status"] = bad["status"] if bad else "ok"
+    cell["error"] = bad["error"] if bad else ""
+    cell["finished"] = _now()
+
+
+def _median_of(processes: list[dict[str, Any]], key: str) -> float | None:
+    values = [p[key] for p in processes if p.get("exit") == 0 and p.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _last_record(stdout: bytes) -> dict[str, Any] | None:
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(MARKER):
+            try:
+                found = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
+            except ValueError:
+                return None
+            return found if isinstance(found, dict) else None
+    return None
+
+
+def _why(result: Any) -> str:
+    if result.timed_out:
+        return "timed out"
+    lines = tail(result.stderr, 300).strip().splitlines()
+    return lines[-1] if lines else f"exit status {result.returncode}"
 
 
 def _describe(box: Container, impl: Implementation) -> dict[str, str]:
     """The interpreter's own version, as the harness reports it."""
-    result = box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}", "--describe"], 120)
-    for line in reversed(result.stdout.splitlines()):
-        if line.startswith(MARKER):
-            info = json.loads(line[len(MARKER):])
-            return {"version": str(info.get("version", "")),
-                    "python_version": str(info.get("python_version", ""))}
-    return {}
+    record = _last_record(box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}",
+                                    "--describe"], 120).stdout) or {}
+    return {"version": str(record.get("version", "")),
+            "python_version": str(record.get("python_version", ""))}
 
 
 def _same_script(old: dict[str, Any] | None, script: Script, image: Image) -> bool:
@@ -186,28 +373,34 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
         f"{time.monotonic() - started:.0f} s")
 
 
-def _cell(impl: Implementation, w: Workload, image: Image, outcome: dict[str, Any]) -> dict:
-    return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
-            "image_id": image.id, "finished": _now(), **outcome}
-
-
-def _progress_line(done: int, total: int, cell: dict[str, Any]) -> str:
-    values = (cell["record"] or {}).get("values") or []
-    detail = f"{sorted(values)[len(values) // 2] * 1e3:9.1f} ms" if cell["status"] == "ok" \
-        else cell["error"].splitlines()[0][:80] if cell["error"] else ""
+def _progress_line(done: int, total: int, p: int, cell: dict[str, Any],
+                   outcome: dict[str, Any]) -> str:
+    record = outcome.get("record") or {}
+    values = record.get("values") or []
+    if outcome["status"] == "ok" and values:
+        warm = len(record.get("warmups") or [])
+        detail = (f"{sorted(values)[len(values) // 2] * 1e3:9.1f} ms after {warm} warmups"
+                  + ("" if record.get("steady") else " (not steady)"))
+    else:
+        detail = outcome["error"].splitlines()[0][:80] if outcome["error"] else ""
     width = len(str(total))
     return (f"[{done:>{width}}/{total}] {cell['implementation']:<16} {cell['workload']:<18} "
-            f"{cell['status']:<12} {detail}")
+            f"#{p + 1} {outcome['status']:<12} {detail}")
 
 
 def _summary(total: int, counts: Counter[str], wall: float, run: store.RunDir,
              script_cells: int = 0) -> str:
     parts = [f"{counts[s]} {s}" for s in
              ("ok", "wrong-result", "error", "unsupported", "timeout", "crash") if counts[s]]
-    reused = f" ({counts['reused']} reused from the unfinished run)" if counts["reused"] else ""
+    reused = f" ({counts['reused']} reused)" if counts["reused"] else ""
     scripts = f" and {script_cells} script cells" if script_cells else ""
     return (f"{total} cells: {', '.join(parts) or 'none'}{reused}{scripts} in {wall:.0f} s "
             f"-> {run.path}")
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """SETTINGS with the options a user gave explicitly (None means not given)."""
+    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def _now() -> str:

@@ -1,7 +1,9 @@
 """Where runs live: reports/<run-id>/ with raw cells written atomically.
 
     reports/<run-id>/run.json                 settings, hosts, finished or not
-    reports/<run-id>/raw/<impl>/<workload>.json  one file per finished cell
+    reports/<run-id>/raw/<impl>/<workload>.json  one file per cell, rewritten per process
+    reports/<run-id>/raw-scripts/<impl>/<suite>/<script>.json  compatibility scripts
+    reports/<run-id>/raw-startup/<impl>.json, raw-scaling/<impl>.json
     reports/latest -> <run-id>
 """
 
@@ -83,6 +85,25 @@ class RunDir:
     def script_cells(self) -> list[dict[str, Any]]:
         return [json.loads(p.read_text())
                 for p in sorted(self.path.glob("raw-scripts/*/*/*.json"))]
+
+
+    # Per-implementation measurements besides cells: raw-<kind>/<impl>.json
+    # (kind: startup, scaling).
+    def extra_path(self, kind: str, impl_id: str) -> Path:
+        return self.path / f"raw-{kind}" / f"{impl_id}.json"
+
+    def write_extra(self, kind: str, impl_id: str, obj: dict[str, Any]) -> None:
+        write_json(self.extra_path(kind, impl_id), obj)
+
+    def read_extra(self, kind: str, impl_id: str) -> dict[str, Any] | None:
+        try:
+            return json.loads(self.extra_path(kind, impl_id).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def extras(self, kind: str) -> dict[str, dict[str, Any]]:
+        return {p.stem: json.loads(p.read_text())
+                for p in sorted(self.path.glob(f"raw-{kind}/*.json"))}
 
 
 def new_run(root: Path) -> RunDir:

@@ -1,6 +1,6 @@
 """In-container harness: run one workload file and print one JSON record.
 
-Usage: <interpreter> harness.py WORKLOAD.py WARMUPS VALUES
+Usage: <interpreter> harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S
        <interpreter> harness.py --describe   (just the implementation's identity)
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
@@ -61,21 +61,6 @@ def _implementation():
     return info
 
 
-def _max_rss_kb():
-    """Peak resident set size from the kernel's view of this process."""
-    try:
-        f = open("/proc/self/status")
-        try:
-            for line in f.read().split("\n"):
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-        finally:
-            f.close()
-    except Exception:
-        pass
-    return None
-
-
 def _format_exc(exc):
     try:
         import traceback
@@ -111,15 +96,41 @@ def _load(path):
     return namespace
 
 
-def measure(path, warmups, values):
+# Warmup ends when the median of the last WINDOW iterations is no longer more
+# than TOLERANCE below the median of the WINDOW before it: the times have stopped
+# falling. JITs (PyPy, the JVM) take many iterations to get there, CPython few.
+WINDOW = 3
+TOLERANCE = 0.05
+
+
+def _median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
+
+
+def warmed_up(times):
+    """True once TIMES (all iterations so far) show no further speed-up."""
+    n = len(times)
+    if n < 2 * WINDOW:
+        return False
+    before = _median(times[n - 2 * WINDOW:n - WINDOW])
+    last = _median(times[n - WINDOW:])
+    return last >= before * (1.0 - TOLERANCE)
+
+
+def measure(path, values, warmup_budget_s):
+    """Load PATH, warm it up until steady (at most WARMUP_BUDGET_S), then time VALUES
+    iterations. Every iteration's time is kept: warmups and values."""
     clock_name, now, since = _pick_clock()
     record = {
-        "schema": 1,
+        "schema": 2,
         "status": "ok",
         "clock": clock_name,
         "implementation": _implementation(),
         "warmups": [],
         "values": [],
+        "steady": False,
     }
     try:
         namespace = _load(path)
@@ -139,21 +150,35 @@ def measure(path, warmups, values):
         record["error_type"] = "NotAWorkload"
         record["error"] = "defines no run() and check(value)"
         return record
-    samples = record["warmups"]
+    warmups = record["warmups"]
+    timed = record["values"]
     try:
-        for i in range(warmups + values):
-            if i == warmups:
-                samples = record["values"]
+        started = now()
+        while True:  # warmup: checked on the first iteration
             t0 = now()
             result = run()
-            samples.append(since(t0))
-            if i == 0 or i == warmups + values - 1:
-                if not check(result):
-                    record["status"] = "wrong-result"
-                    record["error"] = "check() rejected %s" % (repr(result)[:200],)
-                    return record
+            warmups.append(since(t0))
+            if len(warmups) == 1 and not check(result):
+                return _wrong(record, result)
+            if warmed_up(warmups):
+                record["steady"] = True
+                break
+            if since(started) >= warmup_budget_s:
+                break
+        for i in range(values):  # timed: checked on the last iteration
+            t0 = now()
+            result = run()
+            timed.append(since(t0))
+        if not check(result):
+            return _wrong(record, result)
     except BaseException as exc:
         _error(record, "error", exc)
+    return record
+
+
+def _wrong(record, result):
+    record["status"] = "wrong-result"
+    record["error"] = "check() rejected %s" % (repr(result)[:200],)
     return record
 
 
@@ -163,10 +188,9 @@ def main(argv):
         sys.stdout.write(MARKER + " " + json.dumps(_implementation()) + "\n")
         return 0
     if len(argv) != 4:
-        sys.stderr.write("usage: harness.py WORKLOAD.py WARMUPS VALUES\n")
+        sys.stderr.write("usage: harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S\n")
         return 2
-    record = measure(argv[1], int(argv[2]), int(argv[3]))
-    record["max_rss_kb"] = _max_rss_kb()
+    record = measure(argv[1], int(argv[2]), float(argv[3]))
     sys.stdout.write("\n" + MARKER + " " + json.dumps(record) + "\n")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -27,7 +28,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def fixture_run(built, tmp_path_factory):
     out = tmp_path_factory.mktemp("fixture-run")
-    proc = implmatrix("run", "--workloads", FIXTURES / "cells", "--timeout", "8",
+    proc = implmatrix("run", "--fast", "--workloads", FIXTURES / "cells", "--timeout", "8",
                       "--values", "3", "--out", out)
     return proc, out / "latest"
 
@@ -113,16 +114,17 @@ def test_no_container_is_left_behind(fixture_run):
 def test_default_matrix(built, impls, tmp_path):
     """The default run: every built-in workload is ok on every implementation, and every
     probe runs everywhere and passes on the baseline (deterministic, no error)."""
-    proc = implmatrix("run", "--values", "1", "--out", tmp_path)
+    proc = implmatrix("run", "--fast", "--out", tmp_path)
     assert proc.returncode == 0, proc.stderr
-    cells = raw_cells(tmp_path / "latest")
+    run_dir = tmp_path / "latest"
+    cells = raw_cells(run_dir)
     names = sorted(p.stem for p in BUILTIN_SUITE.glob("*.py"))
     assert len(names) >= 12
     bad = {k: (c["status"], c["error"]) for k, c in cells.items() if c["status"] != "ok"}
     assert bad == {}
     assert len(cells) == len(names) * len(impls)
 
-    with open(tmp_path / "latest" / "compat.csv", newline="") as f:
+    with open(run_dir / "compat.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     probes = sorted(p.stem for p in BUILTIN_PROBES.glob("*.py"))
     assert len(probes) >= 80 and len({r["category"] for r in rows}) >= 8
@@ -136,3 +138,33 @@ def test_default_matrix(built, impls, tmp_path):
     for impl in impls:
         if impl != baseline:
             assert any(r["status"] != "pass" for r in rows if r["implementation"] == impl), impl
+
+    # Start-up, memory and scaling were measured on every implementation.
+    with open(run_dir / "startup.csv", newline="") as f:
+        startup = {(r["implementation"], r["program"]): r for r in csv.DictReader(f)}
+    assert set(startup) == {(i, p) for i in impls for p in ("empty", "imports")}
+    for row in startup.values():
+        assert int(row["runs"]) >= 10 and float(row["median_s"]) > 0
+        assert float(row["median_rss_kb"]) > 1000
+    with open(run_dir / "scaling.csv", newline="") as f:
+        scaling = list(csv.DictReader(f))
+    cores = os.cpu_count() or 1
+    threads = {r["implementation"] for r in scaling
+               if r["kind"] == "threads" and r["available"] == "True"
+               and int(r["workers"]) == cores}
+    assert threads == set(impls)  # all five have threads
+    forks = {r["implementation"] for r in scaling if r["kind"] == "processes"
+             and r["available"] == "True"}
+    assert forks == {"cpython3.13", "cpython3.14", "pypy3.11"}
+    # Every iteration kept, warmups included; at least one warmup per process.
+    with open(run_dir / "warmups.csv", newline="") as f:
+        phases = {(r["implementation"], r["workload"], r["phase"]) for r in csv.DictReader(f)}
+    assert {(i, n, "warmup") for i in impls for n in names} <= phases
+
+    report = (run_dir / "report.md").read_text()
+    claims = report.split("## Claims check", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in claims.splitlines() if line.startswith("| ") and "**" in line]
+    assert len(rows) == 5
+    assert not any("not measured" in row for row in rows[:3])  # speed, memory, start-up
+    html = (run_dir / "index.html").read_text()
+    assert 'id="warmup"' in html and html.count("<svg") >= 2  # warmup and scaling charts

@@ -6,13 +6,18 @@ RecordingContainer is the real container; it only notes each argv it runs.
 
 from __future__ import annotations
 
+import os
+from dataclasses import asdict, replace
+
 import pytest
 
 from matrix import registry, render, run, store, workloads
 from matrix.container import Container, ExecResult
 from matrix.images import Image
 
-SETTINGS = run.Settings(values=2, timeout_s=30)
+# Start-up and scaling have tests of their own (test_matrix.py): not measured here.
+SETTINGS = run.Settings(values=2, processes=1, warmup_budget_s=0.0, timeout_s=30,
+                        startup_runs=0, scaling_repeats=0)
 SOURCES = {
     "good": '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return v == 42\n',
     "wrong": '"""Wrong."""\n\ndef run():\n    return 41\n\n\ndef check(v):\n    return v == 42\n',
@@ -23,8 +28,8 @@ class RecordingContainer(Container):
     execs: list[list[str]] = []
 
     def exec(self, argv: list[str], timeout_s: float) -> ExecResult:
-        if "--describe" not in argv:  # cells only, not the once-per-container version query
-            RecordingContainer.execs.append(argv)
+        if argv[0] == run.MEASURE_MOUNT:  # timed cells; the interpreter's argv after "--"
+            RecordingContainer.execs.append(argv[argv.index("--") + 1:])
         return super().exec(argv, timeout_s)
 
 
@@ -65,22 +70,27 @@ def test_run_writes_every_cell_meta_and_latest(env):
     cell = r.read_cell("micropython1.25", "good")
     assert cell["image_id"] == images["micropython1.25"].id
     assert cell["workload_sha256"] == workloads.discover([suite])[0].sha256
-    assert len(cell["record"]["values"]) == 2 and len(cell["record"]["warmups"]) == 1
+    (process,) = cell["runs"]
+    assert len(process["record"]["values"]) == 2 and len(process["record"]["warmups"]) == 1
+    # Peak RSS and wall time measured from outside the interpreter.
+    assert process["process"]["max_rss_kb"] > 500 and process["process"]["exit"] == 0
     argv = next(a for a in RecordingContainer.execs if a[0] == "micropython")
     assert argv[:3] == ["micropython", "-X", "heapsize=128M"]
     assert argv[3] == f"{run.HARNESS_MOUNT}/harness.py"
-    assert argv[4:] in (["/workloads/0/good.py", "1", "2"], ["/workloads/0/wrong.py", "1", "2"])
+    assert argv[4:] in (["/workloads/0/good.py", "2", "0"], ["/workloads/0/wrong.py", "2", "0"])
 
     meta = r.meta()
     assert meta["finished"] is True
-    assert meta["settings"] == {"values": 2, "timeout_s": 30, "script_timeout_s": 10.0,
+    assert meta["settings"] == {**asdict(SETTINGS), "preset": "default",
                                 "implementations": ["cpython3.13", "micropython1.25"],
                                 "workloads": ["good", "wrong"], "scripts": []}
+    assert meta["host"]["kernel"] and meta["host"]["timed_cpu"] == (os.cpu_count() or 1) - 1
     assert meta["host"]["docker_version"]
     assert meta["implementations"]["cpython3.13"]["baseline"] is True
     assert meta["implementations"]["micropython1.25"]["package_version"].startswith("1.25")
     assert store.latest(out).path == r.path.resolve()
     assert said[-1].startswith("4 cells: 2 ok, 2 wrong-result in ")
+    assert meta["phases"]["timed"]["iterations_s"] > 0
     assert sum(line.startswith("[") for line in said) == 4
 
 
@@ -115,7 +125,7 @@ def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
     assert said[0] == f"resuming unfinished run {first.id}"
     assert [a[-3] for a in RecordingContainer.execs] == ["/workloads/0/wrong.py"]
     assert statuses(second)[("micropython1.25", "wrong")] == "wrong-result"
-    assert "(3 reused from the unfinished run)" in said[-1]
+    assert "(3 reused)" in said[-1]
     assert second.meta()["finished"] is True
 
 
@@ -146,7 +156,7 @@ def test_other_settings_start_a_new_run(env):
     meta = first.meta()
     meta["finished"] = False
     first.write_meta(meta)
-    second = go(settings=run.Settings(values=3, timeout_s=30))
+    second = go(settings=replace(SETTINGS, values=3))
     assert second.path != first.path.resolve()
     assert len(RecordingContainer.execs) == 4
 
@@ -160,7 +170,7 @@ def test_a_broken_implementation_does_not_stop_the_others(env):
     for w in ("good", "wrong"):
         assert cells["cpython3.13", w]["status"] == "error"
         assert cells["cpython3.13", w]["error"].startswith("container: docker create failed: ")
-        assert cells["cpython3.13", w]["record"] is None
+        assert cells["cpython3.13", w]["runs"][0]["record"] is None
     assert cells["micropython1.25", "good"]["status"] == "ok"
     assert r.meta()["finished"] is True
     assert "cpython3.13" not in r.meta()["implementations"]
@@ -169,3 +179,33 @@ def test_a_broken_implementation_does_not_stop_the_others(env):
     render.write(r)  # a report is still made
 
 
+
+
+def test_processes_interleave_implementations_and_pin_one_cpu(env):
+    go, _, _, _, _ = env
+    r = go(settings=replace(SETTINGS, processes=2))
+    order = [(a[0], a[-3].rsplit("/", 1)[1]) for a in RecordingContainer.execs]
+    # good and wrong are final after one process (wrong-result); good runs twice,
+    # and each round visits every implementation before the next workload.
+    assert order == [("python3.13", "good.py"), ("micropython", "good.py"),
+                     ("python3.13", "wrong.py"), ("micropython", "wrong.py"),
+                     ("python3.13", "good.py"), ("micropython", "good.py")]
+    good = r.read_cell("cpython3.13", "good")
+    assert len(good["runs"]) == 2 and good["status"] == "ok"
+    assert len(r.read_cell("cpython3.13", "wrong")["runs"]) == 1
+
+
+def test_unfinished_process_rounds_resume(env):
+    go, _, _, _, _ = env
+    first = go(settings=replace(SETTINGS, processes=2))
+    meta = first.meta()
+    meta["finished"] = False
+    first.write_meta(meta)
+    cell = first.read_cell("micropython1.25", "good")
+    cell["runs"] = cell["runs"][:1]  # as if interrupted before its second process
+    first.write_cell(cell)
+    second = go(settings=replace(SETTINGS, processes=2))
+    assert second.path == first.path.resolve()
+    assert [(a[0], a[-3]) for a in RecordingContainer.execs] == [
+        ("micropython", "/workloads/0/good.py")]
+    assert len(second.read_cell("micropython1.25", "good")["runs"]) == 2

@@ -51,11 +51,11 @@ def make_record(
     """A record shaped like the one workloads/harness.py prints."""
     info = VERSIONS.get(impl, {"name": "x", "version": "1.0", "python_version": "3.0"})
     return {
-        "schema": 1, "status": status, "clock": "time.perf_counter",
+        "schema": 2, "status": status, "clock": "time.perf_counter",
         "implementation": {**info, "sys_version": f"{info['version']} (test)"},
         "warmups": [0.5] if warmups is None else warmups,
         "values": [1.0, 1.0, 1.0] if values is None else values,
-        "doc": doc, "tags": [], "max_rss_kb": 10240, **extra,
+        "doc": doc, "tags": [], "steady": True, **extra,
     }
 
 
@@ -65,14 +65,18 @@ def make_cell(
     status: str = "ok",
     record: dict[str, Any] | None = None,
     error: str = "",
+    records: list[dict[str, Any]] | None = None,
+    max_rss_kb: int = 10240,
 ) -> dict[str, Any]:
-    """A cell shaped like run._cell(classify(...))."""
+    """A cell shaped like run._Matrix.timed_cells writes: one entry per process."""
+    runs = [{"status": status if n == 0 else "ok", "error": error if n == 0 else "",
+             "record": rec, "returncode": 0 if rec else 1, "wall_s": 0.5, "stderr_tail": "",
+             "process": {"wall_s": 0.6, "max_rss_kb": max_rss_kb, "exit": 0, "signal": None}}
+            for n, rec in enumerate(records if records is not None else [record])]
     return {
         "implementation": impl, "workload": workload, "workload_sha256": "0" * 64,
         "image_id": IMPL_META.get(impl, {}).get("image_id", "sha256:" + "c" * 64),
-        "finished": "2025-01-02T03:04:05Z",
-        "status": status, "error": error, "record": record,
-        "returncode": 0 if record else 1, "wall_s": 0.5, "stderr_tail": "",
+        "finished": "2025-01-02T03:04:05Z", "status": status, "error": error, "runs": runs,
     }
 
 
@@ -108,10 +112,10 @@ def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
 
 
 def run_harness(
-    workload: Path, warmups: int | str = 2, values: int | str = 3, *extra: str
+    workload: Path, values: int | str = 3, warmup_budget_s: float | str = 0.2, *extra: str
 ) -> subprocess.CompletedProcess[bytes]:
     """workloads/harness.py on the host Python, as the container would run it."""
-    args = [str(a) for a in (workload, warmups, values, *extra)]
+    args = [str(a) for a in (workload, values, warmup_budget_s, *extra)]
     return subprocess.run([sys.executable, str(HARNESS), *args],
                           capture_output=True, timeout=60, cwd=workload.parent)
 

@@ -62,15 +62,10 @@ def test_micropython_command_sets_a_heap_size(impls):
     assert any(f.startswith("heapsize=") and len(f) > len("heapsize=") for f in flags)
 
 
-def test_jits_get_more_warmups_than_cpython(impls):
-    assert impls["pypy3.11"].warmups > impls["cpython3.13"].warmups
-    assert all(i.warmups >= 0 for i in impls.values())
-
-
 def test_minimal_registry_loads_with_defaults(tmp_path):
     impls = registry.load(write_registry(tmp_path, entry("a", "baseline = true"), entry("b")))
     assert list(impls) == ["a", "b"]
-    assert impls["b"].warmups == 1 and impls["b"].baseline is False
+    assert impls["b"].baseline is False
     assert impls["a"].command == ("python3",)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 import re
 import statistics
 
@@ -97,33 +96,133 @@ def test_results_single_value_has_no_stdev():
     assert r["first_s"] == 0.25  # no warmups: the first timed value
 
 
-def test_speedups_is_baseline_over_impl_and_nan_unless_both_ok(df):
-    speed = aggregate.speedups(df, BASE)
-    assert speed.at["fast", PYPY] == pytest.approx(2.0)
-    assert speed.at["slow", PYPY] == pytest.approx(8.0)
-    assert speed.at["fast", BASE] == 1.0
-    assert math.isnan(speed.at["xss", PYPY])  # impl not ok
-    assert math.isnan(speed.at["basefails", PYPY])  # baseline not ok
-    assert speed.at["xss", BASE] == 1.0
+def speed():
+    return aggregate.speed(scenario(), BASE, [BASE, PYPY])
 
 
-def test_speedups_without_the_baseline_is_empty(df):
-    assert aggregate.speedups(df, "jython2.7").shape[1] == 0
+def test_speed_is_baseline_over_impl_only_where_both_are_ok():
+    ratios, _ = speed()
+    got = {(r.workload, r.implementation): r.ratio for r in ratios.itertuples()}
+    assert got[("fast", PYPY)] == pytest.approx(2.0)
+    assert got[("slow", PYPY)] == pytest.approx(8.0)
+    assert got[("fast", BASE)] == 1.0
+    assert ("xss", PYPY) not in got  # impl not ok
+    assert ("basefails", PYPY) not in got  # baseline not ok
 
 
-def test_geometric_means_over_workloads_ok_on_both(df):
-    means = aggregate.geometric_means(aggregate.speedups(df, BASE))
-    assert means.at[PYPY, "geomean_speedup"] == pytest.approx(4.0)  # sqrt(2 * 8)
+def test_speed_intervals_and_significance():
+    ratios, _ = speed()
+    slow = ratios[(ratios["workload"] == "slow") & (ratios["implementation"] == PYPY)].iloc[0]
+    # Baseline always 8.0; pypy 0.5..1.5: the ratio ranges 5.3..16 and excludes 1.
+    assert 5.0 < slow["low"] <= 8.0 <= slow["high"] < 17.0 and slow["significant"]
+    same = ratios[(ratios["workload"] == "fast") & (ratios["implementation"] == BASE)].iloc[0]
+    assert same["low"] < 1.0 < same["high"] and not same["significant"]
+
+
+def test_speed_without_the_baseline_is_empty():
+    ratios, means = aggregate.speed(scenario(), "jython2.7", [BASE, PYPY])
+    assert ratios.empty and (means["workloads"] == 0).all()
+
+
+def test_geometric_means_over_workloads_ok_on_both():
+    _, means = speed()
+    assert means.at[PYPY, "geomean"] == pytest.approx(4.0)  # sqrt(2 * 8)
     assert means.at[PYPY, "workloads"] == 2
-    assert means.at[BASE, "geomean_speedup"] == pytest.approx(1.0)
+    assert means.at[PYPY, "low"] < 4.0 < means.at[PYPY, "high"]
+    assert means.at[BASE, "geomean"] == pytest.approx(1.0)
     assert means.at[BASE, "workloads"] == 3
 
 
-def test_geometric_mean_with_nothing_in_common_is_none():
-    speed = pd.DataFrame({"a": [1.0, 1.0], "b": [float("nan"), float("nan")]})
-    means = aggregate.geometric_means(speed)
-    assert means.at["b", "workloads"] == 0
-    assert pd.isna(means.at["b", "geomean_speedup"])
+def test_stats_hierarchical_bootstrap_sees_process_to_process_noise():
+    from matrix import stats
+
+    tight = stats.ratio([[1.0, 1.0, 1.0]] * 3, [[0.5, 0.5, 0.5]] * 3)
+    assert (tight.ratio, tight.low, tight.high) == (2.0, 2.0, 2.0)
+    # Two processes that disagree: the interval must cover both.
+    spread = stats.ratio([[1.0] * 3] * 2, [[0.5] * 3, [1.0] * 3])
+    assert spread.low <= 1.0 and spread.high >= 2.0 and not spread.significant
+
+
+def test_noisy_cells_are_flagged():
+    cells = [make_cell(BASE, "calm", record=make_record(BASE, [1.0, 1.01, 0.99])),
+             make_cell(BASE, "noisy", record=make_record(BASE, [1.0, 2.0, 0.5]))]
+    df = aggregate.results(cells, {BASE: IMPL_META[BASE]})
+    assert list(df["noisy"]) == [False, True]
+    assert row(df, BASE, "noisy")["cv"] > aggregate.NOISY_CV
+
+
+def test_processes_are_pooled():
+    cell = make_cell(PYPY, "w", records=[make_record(PYPY, [1.0, 1.0], [5.0] * 4),
+                                         make_record(PYPY, [3.0, 3.0], [5.0] * 8, steady=False)],
+                     max_rss_kb=2048)
+    r = aggregate.results([cell], {PYPY: IMPL_META[PYPY]}).iloc[0]
+    assert (r["processes"], r["iterations"], r["steady_s"], r["warmups"]) == (2, 4, 2.0, 6.0)
+    assert r["steady"] is False or r["steady"] == False  # noqa: E712
+    assert r["max_rss_kb"] == 2048
+    curves = aggregate.iterations([cell])
+    assert len(curves) == 4 + 2 + 8 + 2
+    assert set(curves["process"]) == {1, 2}
+    assert list(curves[curves["process"] == 1]["phase"]) == ["warmup"] * 4 + ["value"] * 2
+
+
+STARTUP = {
+    BASE: {"programs": {
+        "empty": {"processes": [{"wall_s": w, "max_rss_kb": 10000, "exit": 0}
+                                for w in (0.02, 0.01, 0.03)]},
+        "imports": {"processes": [{"wall_s": 0.04, "max_rss_kb": 12000, "exit": 0},
+                                  {"wall_s": 9.0, "max_rss_kb": 1, "exit": 1}]}}},
+    PYPY: {"programs": {
+        "empty": {"processes": [{"wall_s": 0.05, "max_rss_kb": 50000, "exit": 0}]},
+        "imports": {"processes": [{"wall_s": 0.09, "max_rss_kb": 60000, "exit": 0}]}}},
+}
+SCALING = {
+    BASE: {"points": [
+        {"kind": "threads", "workers": 1, "available": True, "checksum_ok": True,
+         "times": [1.0, 1.1, 0.9]},
+        {"kind": "threads", "workers": 2, "available": True, "checksum_ok": True,
+         "times": [1.0, 1.0, 1.0]},
+        {"kind": "processes", "workers": 1, "available": True, "checksum_ok": True,
+         "times": [1.0]},
+        {"kind": "processes", "workers": 2, "available": True, "checksum_ok": True,
+         "times": [0.5]}]},
+    PYPY: {"points": [{"kind": "threads", "workers": 1, "available": False,
+                       "reason": "no threads"}]},
+}
+
+
+def test_startup_table_ignores_failed_runs():
+    t = aggregate.startup(STARTUP, [BASE, PYPY]).set_index(["implementation", "program"])
+    assert t.at[(BASE, "empty"), "median_s"] == 0.02
+    assert t.at[(BASE, "imports"), "median_s"] == 0.04
+    assert t.at[(BASE, "imports"), "runs"] == 1 and t.at[(BASE, "imports"), "failed"] == 1
+    assert t.at[(PYPY, "empty"), "median_rss_kb"] == 50000
+
+
+def test_scaling_efficiency():
+    t = aggregate.scaling(SCALING, [BASE, PYPY])
+    base = t[t["implementation"] == BASE].set_index(["kind", "workers"])
+    assert base.at[("threads", 2), "efficiency"] == pytest.approx(0.5)
+    assert base.at[("processes", 2), "efficiency"] == pytest.approx(1.0)
+    pypy = t[t["implementation"] == PYPY].iloc[0]
+    assert not pypy["available"] and pypy["reason"] == "no threads"
+
+
+def test_claims_have_figures_and_verdicts():
+    from matrix import claims
+
+    df = aggregate.results(scenario(), impl_dicts())
+    _, means = speed()
+    start = aggregate.startup(STARTUP, [BASE, PYPY])
+    found = claims.check(impl_dicts(), BASE, means, aggregate.memory(df, start, [BASE, PYPY]),
+                         start, aggregate.scaling(SCALING, [BASE, PYPY]))
+    verdicts = [c["verdict"] for c in found]
+    assert len(found) == 5
+    assert verdicts[0] == "holds"  # 4.0x is within 20% of 4.4x
+    assert "4.00x" in found[0]["measured"]
+    assert verdicts[1] == "partly holds"  # empty program 5x, but peak RSS the same
+    assert verdicts[2] == "holds" and "2.5x" in found[2]["measured"]  # 50 ms vs 20 ms
+    assert verdicts[3] == "holds" and "threads 50%" in found[3]["measured"]
+    assert verdicts[4] == "not measured"  # no Jython here
 
 
 def test_compatibility_table(df):
@@ -252,7 +351,8 @@ def test_pyperf_files_load_and_describe_the_measured_interpreter(written):
     run, _ = written
     suite = pyperf.BenchmarkSuite.load(str(run.path / "pyperf" / f"{PYPY}.json"))
     assert sorted(suite.get_benchmark_names()) == ["basefails", "fast", "slow"]
-    records = {c["workload"]: c["record"] for c in scenario() if c["implementation"] == PYPY}
+    records = {c["workload"]: c["runs"][0]["record"] for c in scenario()
+               if c["implementation"] == PYPY}
     for bench in suite.get_benchmarks():
         name = bench.get_name()
         meta = bench.get_metadata()
@@ -261,6 +361,7 @@ def test_pyperf_files_load_and_describe_the_measured_interpreter(written):
         assert meta["python_version"] == "3.11.11"
         assert meta["implmatrix_id"] == PYPY
         assert meta["hostname"] == "bench-host"
+        assert meta["mem_max_rss"] == 10240 * 1024
         assert bench.get_values() == tuple(records[name]["values"])
         assert bench.get_nrun() == 1
         run_ = bench.get_runs()[0]
@@ -268,6 +369,15 @@ def test_pyperf_files_load_and_describe_the_measured_interpreter(written):
     base = pyperf.BenchmarkSuite.load(str(run.path / "pyperf" / f"{BASE}.json"))
     assert sorted(base.get_benchmark_names()) == ["fast", "slow", "xss"]
     assert {b.get_metadata()["python_implementation"] for b in base} == {"cpython"}
+
+
+def test_pyperf_has_one_run_per_process(make_run):
+    recs = [make_record(BASE, [1.0, 1.1]), make_record(BASE, [1.2, 1.3])]
+    run = make_run([make_cell(BASE, "w", records=recs)], {BASE: IMPL_META[BASE]})
+    render.write(run)
+    suite = pyperf.BenchmarkSuite.load(str(run.path / "pyperf" / f"{BASE}.json"))
+    bench = suite.get_benchmarks()[0]
+    assert bench.get_nrun() == 2 and bench.get_values() == (1.0, 1.1, 1.2, 1.3)
 
 
 def test_report_survives_an_empty_package_version(make_run):
@@ -295,7 +405,7 @@ def test_description_comes_from_any_cell_that_ran(make_run):
 
 def test_view_context(make_run):
     run = make_run(scenario(), impl_dicts())
-    context, df, cells, _ = render.view(run)
+    context, df, cells, *_ = render.view(run)
     assert context["baseline"] == BASE
     assert context["order"] == [BASE, PYPY]
     assert len(cells) == 8 and len(df) == 8

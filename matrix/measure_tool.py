@@ -1,0 +1,67 @@
+"""Build workloads/measure.c for the host and read the records it prints.
+
+The static binary is bind-mounted into the containers, where it runs each
+interpreter and reports wall time, peak RSS and CPU time from the outside.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from matrix import ROOT, DockerError
+
+SOURCE = ROOT / "workloads" / "measure.c"
+MARKER = b"@@implmatrix-process@@ "
+BUILD_TIMEOUT_S = 120
+
+
+def ensure(cache: Path = ROOT / ".cache") -> Path:
+    """The compiled measure binary in CACHE, building it if this source has no binary yet."""
+    what = f"cannot build {SOURCE.relative_to(ROOT)}"
+    try:
+        digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:12]
+        target = cache / f"measure-{digest}"
+        if target.exists():
+            return target
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=cache)
+        os.close(fd)
+    except OSError as exc:
+        raise DockerError(f"{what}: {exc}") from None
+    cc = os.environ.get("CC", "cc")
+    command = [cc, "-O2", "-static", "-Wall", "-Wextra", "-o", tmp, str(SOURCE)]
+    try:
+        proc = subprocess.run(command, capture_output=True, timeout=BUILD_TIMEOUT_S)
+        if proc.returncode != 0:
+            lines = proc.stderr.decode(errors="replace").strip().splitlines()
+            reason = lines[0] if lines else f"{cc} exited with status {proc.returncode}"
+            raise DockerError(f"{what}: {reason}; install gcc and libc6-dev")
+        os.chmod(tmp, 0o755)
+        os.replace(tmp, target)  # atomic: concurrent builders agree on the result
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        reason = f"{cc} not found" if isinstance(exc, FileNotFoundError) else str(exc)
+        raise DockerError(f"{what}: {reason}; install gcc and libc6-dev") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def parse(stdout: bytes) -> list[dict[str, Any]]:
+    """Every process record measure printed in STDOUT, in order; malformed ones skipped."""
+    records: list[dict[str, Any]] = []
+    for line in stdout.splitlines():
+        if not line.startswith(MARKER):
+            continue
+        try:
+            record = json.loads(line[len(MARKER) :])
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    return records

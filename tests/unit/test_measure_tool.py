@@ -1,0 +1,238 @@
+"""matrix/measure_tool.py and workloads/measure.c, built and run on the host."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matrix import DockerError, measure_tool
+
+PY = sys.executable
+TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="module")
+def measure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return measure_tool.ensure(tmp_path_factory.mktemp("measure-cache"))
+
+
+@pytest.fixture
+def run(measure: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        # cwd=tmp_path: a core dump from the SIGSEGV test lands there, if anywhere
+        return subprocess.run(
+            [str(measure), *args], capture_output=True, timeout=TIMEOUT_S, cwd=tmp_path
+        )
+
+    return run
+
+
+def records(proc: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
+    return measure_tool.parse(proc.stdout)
+
+
+def wait_for(predicate: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+def process_gone(pid: int) -> bool:
+    """True once PID no longer runs (a zombie left for a non-reaping init counts as gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+# --- runs --------------------------------------------------------------------
+
+
+def test_repeats_the_program_and_reports_every_run(run):
+    proc = run("-n", "3", "--", PY, "-c", "print('hi')")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().split().count("hi") == 3
+    recs = records(proc)
+    assert len(recs) == 3
+    for rec in recs:
+        assert set(rec) == {"wall_s", "max_rss_kb", "user_s", "sys_s", "exit", "signal"}
+        assert rec["wall_s"] > 0
+        assert rec["max_rss_kb"] > 1000
+        assert rec["user_s"] + rec["sys_s"] > 0
+        assert rec["exit"] == 0 and rec["signal"] is None
+
+
+def test_marker_starts_a_line_even_after_output_without_newline(run):
+    proc = run("--", PY, "-c", "import sys; sys.stdout.write('no newline')")
+    assert proc.stdout.startswith(b"no newline\n" + measure_tool.MARKER)
+    assert len(records(proc)) == 1
+
+
+def test_defaults_to_one_run_and_accepts_no_double_dash(run):
+    proc = run("true")
+    assert proc.returncode == 0
+    assert [r["exit"] for r in records(proc)] == [0]
+
+
+def test_reports_peak_rss_of_the_child(run):
+    # bytes, not bytearray(n): calloc'd zero pages would never become resident
+    proc = run("--", PY, "-c", "b = b'x' * (200 * 1024 * 1024)")
+    assert proc.returncode == 0, proc.stderr
+    (rec,) = records(proc)
+    assert rec["max_rss_kb"] > 200_000
+
+
+def test_exit_status_is_passed_through_and_all_runs_happen(run):
+    proc = run("-n", "2", "--", "sh", "-c", "exit 3")
+    assert proc.returncode == 3
+    assert [(r["exit"], r["signal"]) for r in records(proc)] == [(3, None), (3, None)]
+
+
+def test_death_by_signal_exits_128_plus_signal(run):
+    proc = run("-n", "2", "--", "sh", "-c", "kill -SEGV $$")
+    assert proc.returncode == 128 + signal.SIGSEGV
+    assert [(r["exit"], r["signal"]) for r in records(proc)] == [(None, 11), (None, 11)]
+
+
+def test_pins_the_child_to_one_cpu(run):
+    cpu = min(os.sched_getaffinity(0))  # 0 on any ordinary machine
+    code = "import os; print(sorted(os.sched_getaffinity(0)))"
+    proc = run("-c", str(cpu), "--", PY, "-c", code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == f"[{cpu}]".encode()
+
+
+def test_unpinnable_cpu_exits_126_with_one_line(run):
+    assert 1023 not in os.sched_getaffinity(0)
+    proc = run("-c", "1023", "--", "true")
+    assert proc.returncode == 126
+    assert proc.stderr.decode().count("\n") == 1
+    assert b"CPU 1023" in proc.stderr
+
+
+def test_missing_program_exits_127_with_one_line(run):
+    proc = run("--", "/nonexistent/program", "arg")
+    assert proc.returncode == 127
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and "/nonexistent/program" in lines[0]
+    assert [r["exit"] for r in records(proc)] == [127]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--"],
+        ["-n"],
+        ["-n", "0", "true"],
+        ["-n", "x", "true"],
+        ["-n", "2x", "true"],
+        ["-c", "-1", "true"],
+        ["-c", "99999", "true"],
+        ["-x", "true"],
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(run, args):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    assert proc.stderr.decode().splitlines() == [
+        "usage: measure [-c CPU] [-n REPEAT] -- PROGRAM [ARGS...]"
+    ]
+
+
+# --- signals -----------------------------------------------------------------
+
+
+def start_sleeper(measure: Path, tmp_path: Path, sig: int) -> tuple[subprocess.Popen[bytes], int]:
+    """measure -n 3 running a child that records its pid, then sleeps; returns (measure, pid)."""
+    pidfile = tmp_path / "child.pid"
+    proc = subprocess.Popen(
+        [str(measure), "-n", "3", "--", "sh", "-c", f"echo $$ > {pidfile}; exec sleep 60"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # a shell may have started us with SIGINT ignored; measure keeps an ignored
+        # signal ignored, so give it the default disposition for the test
+        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),
+    )
+    wait_for(lambda: pidfile.exists() and pidfile.read_text().endswith("\n"), "child pid file")
+    return proc, int(pidfile.read_text())
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_forwards_signals_to_the_child_and_stops(measure, tmp_path, sig):
+    proc, child = start_sleeper(measure, tmp_path, sig)
+    try:
+        assert not process_gone(child)
+        proc.send_signal(sig)
+        stdout, _ = proc.communicate(timeout=TIMEOUT_S)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + sig
+    assert [(r["exit"], r["signal"]) for r in measure_tool.parse(stdout)] == [(None, sig)]
+    assert process_gone(child)
+
+
+def test_child_dies_with_measure(measure, tmp_path):
+    proc, child = start_sleeper(measure, tmp_path, signal.SIGTERM)
+    proc.kill()
+    proc.wait(timeout=TIMEOUT_S)
+    wait_for(lambda: process_gone(child), f"child {child} to die with measure")
+
+
+# --- ensure() and parse() ---------------------------------------------------
+
+
+def test_ensure_builds_once_and_caches(tmp_path):
+    cache = tmp_path / "cache"
+    first = measure_tool.ensure(cache)
+    assert first.name.startswith("measure-") and len(first.name) == len("measure-") + 12
+    assert os.access(first, os.X_OK)
+    mtime = first.stat().st_mtime_ns
+    time.sleep(0.01)
+    second = measure_tool.ensure(cache)
+    assert second == first and second.stat().st_mtime_ns == mtime
+    assert [p.name for p in cache.iterdir()] == [first.name]  # no temp files left
+
+
+def test_ensure_without_a_compiler_raises_docker_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("CC", "/nonexistent")
+    with pytest.raises(DockerError) as info:
+        measure_tool.ensure(tmp_path)
+    message = str(info.value)
+    assert message.startswith("cannot build workloads/measure.c: ")
+    assert message.endswith("; install gcc and libc6-dev") and "\n" not in message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ensure_with_a_failing_compiler_raises_docker_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("CC", "false")
+    with pytest.raises(DockerError, match="cannot build workloads/measure.c: .*libc6-dev"):
+        measure_tool.ensure(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parse_keeps_well_formed_records_in_order():
+    m = measure_tool.MARKER
+    out = b"".join(
+        [
+            b"program output\n" + m + b'{"exit": 0}\n',
+            b"not at line start " + m + b'{"exit": 9}\n',
+            m + b"{broken json\n",
+            m + b"[1, 2]\n",
+            b"\n" + m + b'{"exit": 1, "signal": null}\n',
+        ]
+    )
+    assert measure_tool.parse(out) == [{"exit": 0}, {"exit": 1, "signal": None}]
+    assert measure_tool.parse(b"") == []

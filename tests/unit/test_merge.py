@@ -1,0 +1,54 @@
+"""merge: runs made separately (one per tox env or host) become one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matrix import UsageError, render, store
+from matrix.merge import merge
+from tests.unit.conftest import HOST, IMPL_META, make_cell, make_record
+
+BASE, PYPY = "cpython3.13", "pypy3.11"
+
+
+def one_run(root: Path, impl: str, values: list[float], host: dict) -> store.RunDir:
+    run = store.new_run(root)
+    run.write_meta({
+        "settings": {"values": 3, "timeout_s": 120.0, "implementations": [impl],
+                     "workloads": ["w"]},
+        "command": "implmatrix run", "started": "2025-01-02T03:00:00Z", "host": host,
+        "implementations": {impl: IMPL_META[impl]}, "finished": True,
+    })
+    run.write_cell(make_cell(impl, "w", record=make_record(impl, values)))
+    store.point_latest(root, run)
+    return run
+
+
+def test_merge_on_one_host_compares_speed(tmp_path):
+    one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
+    one_run(tmp_path / "b", PYPY, [1.0] * 3, HOST)
+    merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
+    assert {(c["implementation"], c["workload"]) for c in merged.cells()} == {
+        (BASE, "w"), (PYPY, "w")}
+    context, *_ = render.view(merged)
+    assert context["other_host"] == []
+    assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == "2.00x"
+
+
+def test_merge_across_hosts_does_not_compare_speed(tmp_path):
+    one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
+    one_run(tmp_path / "b", PYPY, [1.0] * 3, {**HOST, "hostname": "elsewhere"})
+    merged = merge([tmp_path], tmp_path / "out")  # a folder of run roots
+    context, *_ = render.view(merged)
+    assert context["other_host"] == [PYPY]
+    assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == ""
+    text = render.write(merged)["md"].read_text()
+    assert "not compared for speed: pypy3.11" in text
+
+
+def test_merge_of_nothing_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="holds no runs"):
+        merge([tmp_path / "empty"], tmp_path / "out")
