@@ -118,6 +118,8 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
                        "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
         })
     claims_rows = claims.check(impls_meta, baseline, means, memory, startup, scaling)
+    if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
+        claims_rows = []  # e.g. a compatibility-only run: nothing to say
     startup_rows = [{
         "implementation": i,
         **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
@@ -138,8 +140,8 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
         "claims": claims_rows, "startup": startup_rows, "scaling": scaling_rows,
         "other_host": other_host,
-        "noisy": df[df["noisy"]][["implementation", "workload", "cv"]].to_dict("records"),
-        "unsteady": int((df["steady"] == False).sum()),  # noqa: E712 (None is not False)
+        "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
+        .to_dict("records"),
         "charts": {"warmup": "", "scaling": ""},
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),

@@ -36,11 +36,21 @@ def built(impls: dict[str, registry.Implementation]) -> dict[str, images.Image]:
 
 
 def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    """`python -m matrix ARGS`; the result's .pid names the containers it made."""
+    proc = subprocess.Popen(
         [sys.executable, "-m", "matrix", *map(str, args)],
-        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        proc.kill()
+        proc.communicate()
+        raise
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    done.pid = proc.pid  # type: ignore[attr-defined]
+    return done
 
 
 def raw_cells(run_dir: Path) -> dict[tuple[str, str], dict]:
@@ -51,6 +61,9 @@ def raw_cells(run_dir: Path) -> dict[tuple[str, str], dict]:
     return cells
 
 
-def leftover_containers() -> list[str]:
-    proc = engine.docker(["ps", "-aq", "--filter", "label=org.implmatrix.cell-runner"])
+def leftover_containers(pid: int) -> list[str]:
+    """Containers the implmatrix process PID made and left behind (other runs on this
+    machine, e.g. a developer's, may have containers of their own meanwhile)."""
+    proc = engine.docker(["ps", "-aq", "--filter", "label=org.implmatrix.cell-runner",
+                          "--filter", f"name=implmatrix-{pid}-"])
     return proc.stdout.decode().split()

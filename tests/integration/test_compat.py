@@ -37,6 +37,7 @@ def script_run(built, tmp_path_factory):
     proc = implmatrix("run", "--suite", FIXTURES / "scripts", "--script-timeout", "3",
                       "--out", out)
     assert proc.returncode == 0, proc.stderr
+    assert leftover_containers(proc.pid) == []
     return out / "latest"
 
 
@@ -49,7 +50,6 @@ def test_fixture_script_statuses(script_run, impls):
         for script, status in JYTHON_ONLY.items():
             want[impl, script] = status if impl == "jython2.7" else "pass"
     assert got == want
-    assert leftover_containers() == []
 
 
 def test_compat_csv_has_metadata_and_detail(script_run):
@@ -160,8 +160,11 @@ def test_generated_corpus_agrees_with_running_by_hand(built, impls, tmp_path):
     mismatches = []
     for impl in impls.values():
         chosen = names[::10] if impl.family == "jython" else names
+        # By hand, Jython's limit must also cover a JVM start (seconds on a loaded
+        # machine); the tool's shared JVM pays that once. Its sample has no hanging script.
+        limit = 30 if impl.family == "jython" else 5
         runs = baseline_runs if impl is baseline else \
-            by_hand(impl, built[impl.id].tag, corpus, chosen, 5)
+            by_hand(impl, built[impl.id].tag, corpus, chosen, limit)
         assert len(runs) == len(chosen), impl.id
         for name, (rc, out, err) in runs.items():
             want = hand_status(rc, out, err, reference[name[:-3]])

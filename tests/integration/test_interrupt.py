@@ -31,7 +31,7 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     assert proc.returncode == 130, (out, err)
     assert err.strip().splitlines() == [
         "implmatrix: interrupted; finished cells are kept, run again to resume"]
-    assert leftover_containers() == []
+    assert leftover_containers(proc.pid) == []
     run_dir = tmp_path / "latest"
     assert set(raw_cells(run_dir)) == {("cpython3.13", "crashes")}
     assert not any(p.name.startswith(".") for p in run_dir.rglob("*"))
@@ -41,4 +41,4 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     assert f"resuming unfinished run {run_dir.resolve().name}" in again.stdout
     assert "(1 reused)" in again.stdout
     assert len(raw_cells(run_dir)) == 7
-    assert leftover_containers() == []
+    assert leftover_containers(again.pid) == []

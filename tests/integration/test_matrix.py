@@ -108,7 +108,8 @@ def test_pyperf_tools_read_the_json(fixture_run):
 
 
 def test_no_container_is_left_behind(fixture_run):
-    assert leftover_containers() == []
+    proc, _ = fixture_run
+    assert leftover_containers(proc.pid) == []
 
 
 def test_default_matrix(built, impls, tmp_path):

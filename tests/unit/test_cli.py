@@ -168,7 +168,7 @@ def no_docker(monkeypatch):
 
 
 @pytest.mark.parametrize("args", [("--values", "0"), ("--values", "-3"), ("--timeout", "0"),
-                                  ("--timeout", "-1")])
+                                  ("--timeout", "-1"), ("--processes", "0")])
 def test_run_non_positive_settings(capsys, no_docker, args):
     code, out, err = main(capsys, "run", "--impl", "cpython3.13", *args)
     assert code == 2
@@ -181,6 +181,7 @@ def test_run_nan_timeout_is_a_usage_error(capsys, no_docker):
 
 
 @pytest.mark.parametrize("args", [("run", "--values", "many"), ("run", "--timeout", "soon"),
+                                  ("run", "--fast", "--rigorous"), ("run", "--processes", "x"),
                                   ("frobnicate",), (), ("--bogus",)])
 def test_bad_arguments_are_one_line(capsys, args):
     code, _, err = main(capsys, *args)

@@ -438,3 +438,10 @@ def test_report_without_the_baseline_uses_the_first_implementation(make_run):
     context, *_ = render.view(run)
     assert context["baseline"] == PYPY
     render.write(run)
+
+
+def test_report_of_a_run_without_timed_cells(make_run):
+    run = make_run([], impl_dicts())  # e.g. only compatibility scripts
+    paths = render.write(run)
+    assert "Claims check" not in paths["md"].read_text()  # nothing measured to check
+    assert not (run.path / "warmups.csv").exists()
