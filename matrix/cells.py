@@ -14,18 +14,22 @@ _HARNESS_STATUSES = {"ok", "wrong-result", "error", "unsupported"}
 TAIL_CHARS = 2000
 
 
-def parse_record(stdout: bytes) -> dict[str, Any] | None:
-    """The harness's record: the last line starting with MARKER, if well-formed."""
+def last_marked(stdout: bytes) -> dict[str, Any] | None:
+    """The JSON object on the last line starting with MARKER, if well-formed."""
     for line in reversed(stdout.splitlines()):
         if line.startswith(MARKER):
             try:
-                record = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
+                found = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
             except ValueError:
                 return None
-            if isinstance(record, dict) and record.get("status") in _HARNESS_STATUSES:
-                return record
-            return None
+            return found if isinstance(found, dict) else None
     return None
+
+
+def parse_record(stdout: bytes) -> dict[str, Any] | None:
+    """The harness's record of a cell, if well-formed."""
+    record = last_marked(stdout)
+    return record if record and record.get("status") in _HARNESS_STATUSES else None
 
 
 def tail(output: bytes, limit: int = TAIL_CHARS) -> str:

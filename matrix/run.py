@@ -8,7 +8,6 @@ interrupted run loses nothing: running the same command again resumes it.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import socket
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from matrix import HARNESS, DockerError, compat, measure_tool, store
-from matrix.cells import MARKER, classify, tail
+from matrix.cells import classify, last_marked, tail
 from matrix.container import Container
 from matrix.engine import ensure_available
 from matrix.images import Image
@@ -208,7 +207,7 @@ class _Matrix:
                     argv = [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
                             str(SCALING_UNITS), str(s.scaling_repeats)]
                     result = self.boxes[impl.id].exec(argv, 120.0 * s.scaling_repeats)
-                    point = _last_record(result.stdout) or {
+                    point = last_marked(result.stdout) or {
                         "available": False, "reason": _why(result)}
                     points.append({**point, "kind": kind, "workers": workers})
                     if not point.get("available"):
@@ -324,17 +323,6 @@ def _median_of(processes: list[dict[str, Any]], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
-def _last_record(stdout: bytes) -> dict[str, Any] | None:
-    for line in reversed(stdout.splitlines()):
-        if line.startswith(MARKER):
-            try:
-                found = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
-            except ValueError:
-                return None
-            return found if isinstance(found, dict) else None
-    return None
-
-
 def _why(result: Any) -> str:
     if result.timed_out:
         return "timed out"
@@ -344,7 +332,7 @@ def _why(result: Any) -> str:
 
 def _describe(box: Container, impl: Implementation) -> dict[str, str]:
     """The interpreter's own version, as the harness reports it."""
-    record = _last_record(box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}",
+    record = last_marked(box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}",
                                     "--describe"], 120).stdout) or {}
     return {"version": str(record.get("version", "")),
             "python_version": str(record.get("python_version", ""))}
