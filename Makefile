@@ -12,12 +12,14 @@ SELECT ?=
 TIMEOUT ?=
 VALUES ?=
 PRESET ?=
+SHARD ?=
 OUT ?= reports
 PYTEST_ARGS ?=
 
 RUN_ARGS := $(foreach i,$(IMPLS),--impl $(i)) $(foreach w,$(WORKLOADS),--workloads $(w)) \
 	$(foreach s,$(SELECT),--select '$(s)') $(if $(TIMEOUT),--timeout $(TIMEOUT)) \
-	$(if $(VALUES),--values $(VALUES)) $(if $(PRESET),--$(PRESET)) --out $(OUT)
+	$(if $(VALUES),--values $(VALUES)) $(if $(PRESET),--$(PRESET)) \
+	$(if $(SHARD),--shard $(SHARD)) --out $(OUT)
 
 .PHONY: help matrix images report test bench lint clean clean-images host-deps
 

@@ -63,6 +63,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("--timeout, --script-timeout, --values and --processes "
                          "must be positive")
     chosen = registry.select(registry.load(), args.impl)
+    if args.shard:
+        chosen = registry.shard(chosen, args.shard)
     # Neither --workloads nor --suite: the built-in workloads and probes.
     found = workloads.discover(args.workloads, args.select) \
         if args.workloads or not args.suite else []
@@ -80,7 +82,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                               processes=args.processes, timeout_s=args.timeout,
                               script_timeout_s=args.script_timeout)
     run = run_matrix(chosen, found, built, mounts, settings, args.out, command,
-                     scripts=compat_scripts, preset=args.preset)
+                     scripts=compat_scripts, preset=args.preset, force=args.force)
     written = render.write(run)
     print(f"report: {written['md']}  {written['html']}")
     return 0
@@ -161,6 +163,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="per-process time limit, warmups included (default 120)")
     s.add_argument("--script-timeout", type=float, metavar="SECONDS",
                    help="per-script time limit for compatibility scripts (default 10)")
+    s.add_argument("--force", action="store_true",
+                   help="measure everything again instead of reusing what an earlier run "
+                        "with the same settings measured")
+    s.add_argument("--shard", metavar="K/N",
+                   help="run only the K-th of N shares of the implementations (for "
+                        "splitting a matrix over jobs or hosts; `merge` joins them)")
     s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
                    help="where runs are kept (default reports/)")
     s.set_defaults(func=cmd_run)

@@ -37,21 +37,31 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
             "implementations": sorted(impls, key=lambda i: (i not in known, known.index(i)
                                                              if i in known else i)),
             "workloads": sorted({w for m in metas for w in m["settings"]["workloads"]}),
+            "scripts": sorted({w for m in metas for w in m["settings"].get("scripts", [])}),
         },
         "command": shlex.join(["implmatrix", *sys.argv[1:]]),
         "started": min(m["started"] for m in metas),
         "host": metas[0]["host"],
         "hosts": sorted({m["host"]["hostname"] for m in metas}),
-        # Each implementation keeps the host it ran on: speed is only compared
-        # between implementations measured on the baseline's host.
+        # Each implementation keeps the host it ran on: its speed is compared with
+        # the baseline measured on that same host.
         "implementations": {k: {**v, "host": m["host"]} for m in metas
                             for k, v in m["implementations"].items()},
         "merged_from": [str(r.path) for r in runs],
         "finished": all(m.get("finished") for m in metas),
     }
-    for run in runs:  # a later source wins for the same cell
+    baseline = next((i for m in metas for i, v in m["implementations"].items()
+                     if v.get("baseline")), None)
+    for run, source in zip(runs, metas, strict=True):  # a later source wins for a cell
         for cell in run.cells():
             merged.write_cell(cell)
+            if cell["implementation"] == baseline:
+                merged.write_host_baseline(source["host"], cell)
+        for script in run.script_cells():
+            merged.write_script(script)
+        for kind in ("startup", "scaling"):
+            for impl_id, extra in run.extras(kind).items():
+                merged.write_extra(kind, impl_id, extra)
     merged.write_meta(meta)
     store.point_latest(out, merged)
     return merged

@@ -6,6 +6,7 @@ autoescapes it in HTML, and md() neutralizes it in Markdown.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import asdict
 from pathlib import Path
@@ -47,8 +48,19 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
     df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
     baseline = next((i for i, m in impls_meta.items() if m.get("baseline")), order[0])
     compat = aggregate.compatibility(df).reindex(columns=order)
+    # Speed is only compared within a host: implementations a merge brought from
+    # another host are compared with the baseline measured there, if it was.
     other_host = _other_hosts(meta, baseline, order)
     ratios, means = aggregate.speed(cells, baseline, [i for i in order if i not in other_host])
+    normalized = []
+    for impl in other_host:
+        base_cells = run.host_baseline_cells(impls_meta[impl]["host"])
+        if base_cells:
+            r, g = aggregate.speed(base_cells + [c for c in cells if c["implementation"] == impl],
+                                   baseline, [impl])
+            ratios, means = pd.concat([ratios, r]), pd.concat([means, g])
+            normalized.append(impl)
+    other_host = [i for i in other_host if i not in normalized]
     iterations = aggregate.iterations(cells)
     startup = aggregate.startup(run.extras("startup"), order)
     scaling = aggregate.scaling(run.extras("scaling"), order)
@@ -139,7 +151,7 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
         # Runs from older versions lack newer settings: show the defaults.
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
         "claims": claims_rows, "startup": startup_rows, "scaling": scaling_rows,
-        "other_host": other_host,
+        "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
         "charts": {"warmup": "", "scaling": ""},
@@ -161,15 +173,11 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
     return context, df, cells, compat, tables
 
 
-def _host_key(host: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(host.get(k) for k in ("hostname", "cpu_model_name", "cpu_count", "kernel"))
-
-
 def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
     """Implementations (of a merged run) measured on another host than the baseline."""
     impls = meta.get("implementations", {})
-    home = _host_key(impls.get(baseline, {}).get("host", meta.get("host", {})))
-    return [i for i in order if _host_key(impls.get(i, {}).get("host", meta.get("host", {})))
+    home = store.host_id(impls.get(baseline, {}).get("host", meta.get("host", {})))
+    return [i for i in order if store.host_id(impls.get(i, {}).get("host", meta.get("host", {})))
             != home]
 
 
@@ -186,6 +194,9 @@ def write(run: store.RunDir) -> dict[str, Path]:
     context, df, cells, compat, tables = view(run)
     csv = run.path / "results.csv"
     store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
+    parquet = io.BytesIO()
+    df.assign(implementation=df["implementation"].astype(str)).to_parquet(parquet, index=False)
+    store.atomic_write(run.path / "results.parquet", parquet.getvalue())
     for name, table in tables.items():
         if not table.empty:
             store.atomic_write(run.path / f"{name}.csv",

@@ -81,6 +81,30 @@ def host_metadata() -> dict[str, Any]:
     }
 
 
+def _measuring(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings that decide what a measurement means (not what is selected)."""
+    return {k: v for k, v in settings.items()
+            if k not in ("implementations", "workloads", "scripts")}
+
+
+def _comparable(out: Path, new: store.RunDir, settings: dict[str, Any],
+                host: dict[str, Any]) -> store.RunDir | None:
+    """The newest finished run under OUT with the same measuring settings and host."""
+    for path in sorted(out.glob("*/run.json"), reverse=True):
+        run = store.RunDir(path.parent)
+        if run.path == new.path or path.parent.is_symlink():
+            continue
+        try:
+            meta = run.meta()
+        except (OSError, ValueError):
+            continue
+        if meta.get("finished") and not meta.get("merged_from") \
+                and _measuring(meta.get("settings", {})) == _measuring(settings) \
+                and store.host_id(meta.get("host", {})) == store.host_id(host):
+            return run
+    return None
+
+
 def _reusable(previous: store.RunDir | None, settings: dict[str, Any]) -> store.RunDir | None:
     """The last run, if it stopped before finishing with these same settings."""
     if previous is None:
@@ -228,6 +252,7 @@ class _Matrix:
             image = self.images[impl.id]
             todo = [sc for sc in scripts if not _same_script(
                 self.run.read_script(impl.id, sc.suite, sc.name), sc, image)]
+            self.counts["scripts reused"] += len(scripts) - len(todo)
             if todo and impl.id in self.boxes:
                 _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
                              self.settings, self.say)
@@ -260,6 +285,7 @@ def run_matrix(
     say: Callable[[str], None] = print,
     scripts: Sequence[Script] = (),
     preset: str = "default",
+    force: bool = False,
 ) -> store.RunDir:
     described = {
         **asdict(settings),
@@ -268,11 +294,20 @@ def run_matrix(
         "workloads": [w.name for w in workloads],
         "scripts": [f"{s.suite}/{s.name}" for s in scripts],
     }
-    run = _reusable(store.latest(out), described)
+    run = None if force else _reusable(store.latest(out), described)
     if run is None:
         run = store.new_run(out)
         meta = {"settings": described, "command": command, "started": _now(),
                 "host": host_metadata(), "implementations": {}, "finished": False}
+        earlier = None if force else _comparable(out, run, described, meta["host"])
+        if earlier is not None:
+            # Incremental: what an earlier run measured with the same settings on this
+            # host is copied; whatever changed since (image, file content) runs again.
+            store.copy_measurements(earlier, run, [i.id for i in impls],
+                                    [w.name for w in workloads], scripts)
+            meta["reused_from"] = earlier.id
+            say(f"reusing what run {earlier.id} measured where nothing changed "
+                "(--force runs everything)")
         run.write_meta(meta)
         store.point_latest(out, run)
     else:
@@ -382,6 +417,8 @@ def _summary(total: int, counts: Counter[str], wall: float, run: store.RunDir,
              ("ok", "wrong-result", "error", "unsupported", "timeout", "crash") if counts[s]]
     reused = f" ({counts['reused']} reused)" if counts["reused"] else ""
     scripts = f" and {script_cells} script cells" if script_cells else ""
+    if counts["scripts reused"]:
+        scripts += f" ({counts['scripts reused']} reused)"
     return (f"{total} cells: {', '.join(parts) or 'none'}{reused}{scripts} in {wall:.0f} s "
             f"-> {run.path}")
 

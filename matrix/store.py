@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -104,6 +105,34 @@ class RunDir:
     def extras(self, kind: str) -> dict[str, dict[str, Any]]:
         return {p.stem: json.loads(p.read_text())
                 for p in sorted(self.path.glob(f"raw-{kind}/*.json"))}
+
+
+    # A merged run's baseline cells per host (raw-host-baselines/<host id>/<workload>.json),
+    # so implementations measured elsewhere are compared with the baseline of their host.
+    def write_host_baseline(self, host: dict[str, Any], cell: dict[str, Any]) -> None:
+        write_json(self.path / "raw-host-baselines" / host_id(host) / f"{cell['workload']}.json",
+                   cell)
+
+    def host_baseline_cells(self, host: dict[str, Any]) -> list[dict[str, Any]]:
+        return [json.loads(p.read_text()) for p in
+                sorted((self.path / "raw-host-baselines" / host_id(host)).glob("*.json"))]
+
+
+def copy_measurements(source: RunDir, target: RunDir, impls: list[str], workloads: list[str],
+                      scripts: Any) -> None:
+    """Copy SOURCE's raw files for these implementations, workloads and scripts."""
+    wanted = [source.cell_path(i, w) for i in impls for w in workloads]
+    wanted += [source.script_path(i, s.suite, s.name) for i in impls for s in scripts]
+    wanted += [source.extra_path(k, i) for k in ("startup", "scaling") for i in impls]
+    for path in wanted:
+        if path.is_file():
+            atomic_write(target.path / path.relative_to(source.path), path.read_bytes())
+
+
+def host_id(host: dict[str, Any]) -> str:
+    """Short stable name of a host: the facts that make timings comparable."""
+    key = [host.get(k) for k in ("hostname", "cpu_model_name", "cpu_count", "kernel")]
+    return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:12]
 
 
 def new_run(root: Path) -> RunDir:

@@ -46,13 +46,13 @@ def env(tmp_path, monkeypatch, built):
     out = tmp_path / "reports"
     said: list[str] = []
 
-    def go(settings=SETTINGS, images=None):
+    def go(settings=SETTINGS, images=None, force=False):
         said.clear()
         RecordingContainer.execs.clear()
         found = workloads.discover([suite])
         images = images or {i.id: built[i.id] for i in impls}
         return run.run_matrix(impls, found, images, workloads.mounts([suite]), settings,
-                              out, "implmatrix run --test", say=said.append)
+                              out, "implmatrix run --test", say=said.append, force=force)
 
     return go, suite, out, said, {i.id: built[i.id] for i in impls}
 
@@ -103,13 +103,26 @@ def test_run_then_report(env):
     assert context["baseline"] == "cpython3.13"
 
 
-def test_finished_run_is_not_resumed(env):
-    go, _, _, said, images = env
+def test_finished_run_is_reused_not_resumed(env):
+    go, suite, _, said, images = env
     first = go()
     second = go()
-    assert second.path != first.path
-    assert len(RecordingContainer.execs) == 4
+    assert second.path != first.path  # a new run in the history...
+    assert RecordingContainer.execs == []  # ...that measured nothing again
     assert not any("resuming" in line for line in said)
+    assert said[0] == f"reusing what run {first.id} measured where nothing changed " \
+        "(--force runs everything)"
+    assert "(4 reused)" in said[-1]
+    assert statuses(second) == statuses(first)
+    assert second.meta()["reused_from"] == first.id
+
+    (suite / "good.py").write_text(SOURCES["good"].replace("42", "43"))
+    third = go()
+    assert sorted(a[0] for a in RecordingContainer.execs) == ["micropython", "python3.13"]
+    assert "(2 reused)" in said[-1] and third.meta()["reused_from"] == second.id
+
+    go(force=True)
+    assert len(RecordingContainer.execs) == 4 and not any("reusing" in x for x in said)
 
 
 def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):

@@ -52,3 +52,37 @@ def test_merge_of_nothing_is_a_usage_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="holds no runs"):
         merge([tmp_path / "empty"], tmp_path / "out")
+
+
+def test_merge_keeps_scripts_and_startup(tmp_path):
+    a = one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
+    b = one_run(tmp_path / "b", PYPY, [1.0] * 3, HOST)
+    for run, impl, out in ((a, BASE, "1\n"), (b, PYPY, "2\n")):
+        run.write_script({"implementation": impl, "suite": "probes", "script": "s",
+                          "sha256": "0", "image_id": "x", "category": "c", "feature": "f",
+                          "since": "", "expected": None, "source": "print(1)", "rc": 0,
+                          "stdout": out, "stderr": ""})
+        run.write_extra("startup", impl, {"implementation": impl, "programs": {}})
+    merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
+    assert len(merged.script_cells()) == 2 and set(merged.extras("startup")) == {BASE, PYPY}
+    _, _, _, compat, _ = render.view(merged)
+    got = {r.implementation: r.status for r in compat.itertuples()}
+    assert got == {BASE: "pass", PYPY: "differs"}  # PyPy judged against the other shard
+
+
+def test_merge_normalizes_by_the_baseline_of_each_host(tmp_path):
+    one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
+    elsewhere = {**HOST, "hostname": "elsewhere"}
+    b = one_run(tmp_path / "b", PYPY, [1.0] * 3, elsewhere)
+    # Host b also measured the baseline, twice as slow as on host a.
+    meta = b.meta()
+    meta["settings"]["implementations"] = [BASE, PYPY]
+    meta["implementations"][BASE] = IMPL_META[BASE]
+    b.write_meta(meta)
+    b.write_cell(make_cell(BASE, "w", record=make_record(BASE, [4.0] * 3)))
+    merged = merge([tmp_path / "b", tmp_path / "a"], tmp_path / "out")  # a's baseline wins
+    context, *_ = render.view(merged)
+    assert context["normalized"] == [PYPY] and context["other_host"] == []
+    assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == "4.00x"  # 4.0 / 1.0
+    rows = {r["workload"]: r for r in context["rows"]}
+    assert [c["ratio"] for c in rows["w"]["cells"]] == ["1.00x", "4.00x"]

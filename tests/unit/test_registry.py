@@ -127,3 +127,16 @@ def test_select_unknown_id_lists_the_valid_ids(impls):
     assert "nope" in message
     assert all(i in message for i in IDS)
     assert "\n" not in message
+
+
+def test_shards_split_the_implementations_round_robin(impls):
+    chosen = list(impls.values())
+    shares = [registry.shard(chosen, f"{k}/3") for k in (1, 2, 3)]
+    assert sorted(i.id for share in shares for i in share) == sorted(impls)
+    assert [i.id for i in shares[0]] == [chosen[0].id, chosen[3].id]
+
+
+@pytest.mark.parametrize("spec", ["0/3", "4/3", "a/b", "1", "1/2/3", "6/6"])
+def test_bad_shards_are_usage_errors(impls, spec):
+    with pytest.raises(UsageError):
+        registry.shard(list(impls.values()), spec)

@@ -282,6 +282,8 @@ def test_write_makes_all_outputs(written):
     leftovers = [p for p in run.path.rglob("*") if p.name.startswith(".") or
                  p.name.endswith(".tmp")]
     assert leftovers == []
+    parquet = pd.read_parquet(run.path / "results.parquet")
+    assert list(parquet.columns) == aggregate.RESULT_COLUMNS and len(parquet) == 8
 
 
 def test_results_csv(written):
