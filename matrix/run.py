@@ -8,6 +8,7 @@ interrupted run loses nothing: running the same command again resumes it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import socket
@@ -30,6 +31,12 @@ from matrix.scripts import Script
 from matrix.workloads import Workload
 
 HARNESS_MOUNT = compat.HARNESS_MOUNT
+# What runs inside the containers besides the workloads; a result measured with
+# other versions of these files is not reused.
+_TOOLS = ("harness.py", "measure.c", "scaling.py", "batch.sh", "jython_batch.py",
+          "startup/empty.py", "startup/imports.py")
+TOOLS_SHA = hashlib.sha256(b"".join((HARNESS.parent / name).read_bytes()
+                                    for name in _TOOLS)).hexdigest()[:16]
 MEASURE_MOUNT = "/opt/implmatrix-measure"
 SOURCE_CHARS = 8000  # of each script, for the differences page
 STARTUP_PROGRAMS = ("empty", "imports")
@@ -148,11 +155,11 @@ class _Matrix:
     def load_cell(self, impl: Implementation, w: Workload) -> dict[str, Any]:
         old = self.run.read_cell(impl.id, w.name)
         image = self.images[impl.id]
-        if old and old.get("image_id") == image.id and old.get("workload_sha256") == w.sha256 \
-                and "runs" in old:
+        if _fresh(old, image) and old.get("workload_sha256") == w.sha256 and "runs" in old:
             return old
         return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
-                "image_id": image.id, "status": "ok", "error": "", "runs": []}
+                "image_id": image.id, "tools": TOOLS_SHA, "status": "ok", "error": "",
+                "runs": []}
 
     def complete(self, cell: dict[str, Any]) -> bool:
         return cell["status"] != "ok" or len(cell["runs"]) >= self.settings.processes
@@ -196,7 +203,7 @@ class _Matrix:
         s = self.settings
         for impl in self.impls if s.startup_runs else ():
             old = self.run.read_extra("startup", impl.id)
-            if impl.id not in self.boxes or (old and old["image_id"] == self.images[impl.id].id
+            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id])
                                              and old["runs"] == s.startup_runs):
                 continue
             programs = {}
@@ -210,7 +217,7 @@ class _Matrix:
                                      "stderr_tail": tail(result.stderr, 500)}
             self.run.write_extra("startup", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "runs": s.startup_runs, "programs": programs})
+                "tools": TOOLS_SHA, "runs": s.startup_runs, "programs": programs})
             walls = [_median_of(programs[p]["processes"], "wall_s") for p in STARTUP_PROGRAMS]
             self.say(f"{impl.id:<16} start-up " + ", ".join(
                 f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
@@ -222,7 +229,7 @@ class _Matrix:
         cores = os.cpu_count() or 1
         for impl in self.impls if s.scaling_repeats else ():
             old = self.run.read_extra("scaling", impl.id)
-            if impl.id not in self.boxes or (old and old["image_id"] == self.images[impl.id].id
+            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id])
                                              and old["repeats"] == s.scaling_repeats):
                 continue
             points = []
@@ -238,8 +245,8 @@ class _Matrix:
                         break  # not there at 1 worker: not at 2 either
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "cores": cores, "units": SCALING_UNITS, "repeats": s.scaling_repeats,
-                "points": points})
+                "tools": TOOLS_SHA, "cores": cores, "units": SCALING_UNITS,
+                "repeats": s.scaling_repeats, "points": points})
             self.say(f"{impl.id:<16} scaling " + ", ".join(
                 f"{kind} " + ("/".join(f"{statistics.median(p['times']):.2f}"
                                        for p in points if p["kind"] == kind and p.get("times"))
@@ -267,7 +274,7 @@ class _Matrix:
             old = self.run.read_extra(kind, impl.id)
             if not workloads or not count:
                 continue
-            if not old or old["image_id"] != image.id or old.get(
+            if not _fresh(old, image) or old.get(
                     "runs" if kind == "startup" else "repeats") != count:
                 return True
         return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image)
@@ -306,6 +313,12 @@ def run_matrix(
             store.copy_measurements(earlier, run, [i.id for i in impls],
                                     [w.name for w in workloads], scripts)
             meta["reused_from"] = earlier.id
+            # What describes the reused implementations (versions, image) comes along;
+            # an implementation that runs again describes itself anew.
+            meta["implementations"] = {
+                i.id: m for i in impls
+                if (m := earlier.meta()["implementations"].get(i.id))
+                and m.get("image_id") == images[i.id].id}
             say(f"reusing what run {earlier.id} measured where nothing changed "
                 "(--force runs everything)")
         run.write_meta(meta)
@@ -373,8 +386,13 @@ def _describe(box: Container, impl: Implementation) -> dict[str, str]:
             "python_version": str(record.get("python_version", ""))}
 
 
+def _fresh(old: dict[str, Any] | None, image: Image) -> bool:
+    """Whether OLD was measured with this image and these in-container tools."""
+    return bool(old) and old.get("image_id") == image.id and old.get("tools") == TOOLS_SHA
+
+
 def _same_script(old: dict[str, Any] | None, script: Script, image: Image) -> bool:
-    return bool(old) and old["sha256"] == script.sha256 and old["image_id"] == image.id
+    return _fresh(old, image) and old["sha256"] == script.sha256  # type: ignore[index]
 
 
 def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
@@ -383,7 +401,8 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
 
     def done(script: Script, runs: list[dict[str, Any]]) -> None:
         cell = {"implementation": impl.id, "suite": script.suite, "script": script.name,
-                "sha256": script.sha256, "image_id": image.id, "category": script.category,
+                "sha256": script.sha256, "image_id": image.id, "tools": TOOLS_SHA,
+                "category": script.category,
                 "feature": script.feature, "since": script.since, "expected": script.expected,
                 "source": script.path.read_text("utf-8", "replace")[:SOURCE_CHARS], **runs[0]}
         if len(runs) > 1:  # the baseline runs twice: is its output stable?

@@ -115,6 +115,7 @@ def test_finished_run_is_reused_not_resumed(env):
     assert "(4 reused)" in said[-1]
     assert statuses(second) == statuses(first)
     assert second.meta()["reused_from"] == first.id
+    assert second.meta()["implementations"] == first.meta()["implementations"]
 
     (suite / "good.py").write_text(SOURCES["good"].replace("42", "43"))
     third = go()
@@ -123,6 +124,14 @@ def test_finished_run_is_reused_not_resumed(env):
 
     go(force=True)
     assert len(RecordingContainer.execs) == 4 and not any("reusing" in x for x in said)
+
+
+def test_a_changed_harness_is_not_reused(env, monkeypatch):
+    go, _, _, _, _ = env
+    go()
+    monkeypatch.setattr(run, "TOOLS_SHA", "another-harness")
+    go()
+    assert len(RecordingContainer.execs) == 4
 
 
 def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
