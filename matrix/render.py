@@ -80,6 +80,7 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
             "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
+            "geomean_value": _num(None if g is None else g["geomean"], ".6g"),
             "geomean_ci": "" if g is None or g["low"] is None or g["low"] != g["low"]
             else f"{g['low']:.2f}–{g['high']:.2f}",
             "geomean_significant": bool(g is not None and g["significant"]),
@@ -98,6 +99,7 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
             row["cells"].append({
                 "status": status,
                 "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
+                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
                 "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
                 "significant": bool(r is not None and r.significant),
                 "baseline": i == baseline,
@@ -146,15 +148,24 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
         "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
         "efficiency": _num(r.efficiency, ".0%"), "available": r.available, "reason": r.reason,
     } for r in scaling.itertuples()]
+    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
+    scaling_top = [{
+        "implementation": i,
+        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%}" if r.available
+                       else f"n/a: {r.reason}"
+                       for r in top.itertuples() if r.implementation == i and r.kind == kind),
+                      "") for kind in ("threads", "processes")},
+    } for i in order if i in set(top["implementation"])]
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
         "claims": claims_rows, "startup": startup_rows, "scaling": scaling_rows,
+        "scaling_top": scaling_top,
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
-        "charts": {"warmup": "", "scaling": ""},
+        "charts": {},  # filled in by write(): drawing is slow, view() stays fast
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
@@ -169,7 +180,8 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
         "differences": differences,
         "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
     }
-    tables = {"warmups": iterations, "startup": startup, "scaling": scaling}
+    tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
+              "geomeans": means, "memory": memory}
     return context, df, cells, compat, tables
 
 
@@ -197,12 +209,19 @@ def write(run: store.RunDir) -> dict[str, Path]:
     parquet = io.BytesIO()
     df.assign(implementation=df["implementation"].astype(str)).to_parquet(parquet, index=False)
     store.atomic_write(run.path / "results.parquet", parquet.getvalue())
-    for name, table in tables.items():
-        if not table.empty:
+    for name in ("warmups", "startup", "scaling", "speed"):
+        if not tables[name].empty:
             store.atomic_write(run.path / f"{name}.csv",
-                               table.to_csv(index=False, float_format="%.6g").encode())
-    context["charts"] = {"warmup": charts.warmup_curves(tables["warmups"], context["order"]),
-                         "scaling": charts.scaling(tables["scaling"], context["order"])}
+                               tables[name].to_csv(index=False, float_format="%.6g").encode())
+    order, baseline = context["order"], context["baseline"]
+    context["charts"] = {
+        "speed": charts.speed(tables["speed"], order, baseline),
+        "geomeans": charts.geomeans(tables["geomeans"], order, baseline),
+        "warmup": charts.warmup_curves(tables["warmups"], order),
+        "startup": charts.startup_memory(tables["startup"], tables["memory"], order),
+        "compat": charts.compat_by_category(compat, order),
+        "scaling": charts.scaling(tables["scaling"], order),
+    }
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")
     if not compat.empty:
         store.atomic_write(run.path / "compat.csv",

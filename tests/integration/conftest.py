@@ -35,6 +35,16 @@ def built(impls: dict[str, registry.Implementation]) -> dict[str, images.Image]:
     return images.ensure(list(impls.values()), log=lambda line: print(line, file=sys.stderr))
 
 
+@pytest.fixture(scope="session")
+def default_run(built: dict[str, images.Image], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real run of the default matrix (fast preset), shared by the tests that read
+    its results and its report."""
+    out = tmp_path_factory.mktemp("default-run")
+    proc = implmatrix("run", "--fast", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    return out / "latest"
+
+
 def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
     """`python -m matrix ARGS`; the result's .pid names the containers it made."""
     proc = subprocess.Popen(

@@ -112,12 +112,10 @@ def test_no_container_is_left_behind(fixture_run):
     assert leftover_containers(proc.pid) == []
 
 
-def test_default_matrix(built, impls, tmp_path):
+def test_default_matrix(default_run, impls):
     """The default run: every built-in workload is ok on every implementation, and every
     probe runs everywhere and passes on the baseline (deterministic, no error)."""
-    proc = implmatrix("run", "--fast", "--out", tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    run_dir = tmp_path / "latest"
+    run_dir = default_run
     cells = raw_cells(run_dir)
     names = sorted(p.stem for p in BUILTIN_SUITE.glob("*.py"))
     assert len(names) >= 12
