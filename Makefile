@@ -21,7 +21,7 @@ RUN_ARGS := $(foreach i,$(IMPLS),--impl $(i)) $(foreach w,$(WORKLOADS),--workloa
 	$(if $(VALUES),--values $(VALUES)) $(if $(PRESET),--$(PRESET)) \
 	$(if $(SHARD),--shard $(SHARD)) --out $(OUT)
 
-.PHONY: help matrix images report test bench lint clean clean-images host-deps
+.PHONY: help matrix images report test bench lint clean clean-images host-deps browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ images: host-deps $(BIN)/implmatrix ## build the interpreter images that are mis
 report: $(BIN)/implmatrix ## rebuild the report of the latest run from its raw results
 	$(BIN)/implmatrix report --out $(OUT)
 
-test: host-deps $(BIN)/implmatrix ## unit tests, then integration tests with real containers
+test: host-deps browser-deps $(BIN)/implmatrix ## unit tests, then integration tests with real containers
 	$(BIN)/implmatrix images
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -70,4 +70,17 @@ host-deps:
 	@if [ -n "$(strip $(HOST_PACKAGES))" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "installing $(strip $(HOST_PACKAGES))"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HOST_PACKAGES) >/dev/null; \
+	fi
+
+# tests/integration/test_browser.py opens the report in Debian's headless chromium
+# (driven by Playwright from the venv; Playwright's own browser downloads are not used).
+browser-deps:
+	@if ! command -v chromium >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing chromium"; \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+				|| echo "make: could not install chromium: the browser test will fail" >&2; \
+		else \
+			echo "make: chromium is not installed (apt-get install chromium, as root): the browser test will fail" >&2; \
+		fi; \
 	fi
