@@ -28,6 +28,15 @@ def pooled_values(cell: dict[str, Any]) -> list[float]:
     return [v for rec in records(cell) for v in rec.get("values") or []]
 
 
+def process_values(cell: dict[str, Any] | None) -> list[list[float]]:
+    """An ok cell's timed values grouped by process (for stats.ratio); [] if not ok."""
+    if not cell or cell["status"] != "ok":
+        return []
+    # Values at or below the clock's resolution (0.0) make no ratio.
+    found = [[v for v in rec.get("values") or [] if v > 0] for rec in records(cell)]
+    return [g for g in found if g]
+
+
 def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd.DataFrame:
     """One row per implementation × workload (results.csv); values of all processes pooled."""
     versions = _versions(cells)
@@ -113,14 +122,7 @@ def speed(cells: list[dict[str, Any]], baseline: str,
     per implementation). A ratio > 1 is faster than the baseline.
     """
     by_key = {(c["implementation"], c["workload"]): c for c in cells}
-
-    def groups(cell: dict[str, Any] | None) -> list[list[float]]:
-        if not cell or cell["status"] != "ok":
-            return []
-        # Values at or below the clock's resolution (0.0) make no ratio.
-        found = [[v for v in rec.get("values") or [] if v > 0] for rec in records(cell)]
-        return [g for g in found if g]
-
+    groups = process_values
     rows, means = [], []
     for impl in order:
         pairs = []

@@ -101,7 +101,9 @@ def geomeans(means: pd.DataFrame, order: list[str], baseline: str) -> str:
 def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]) -> str:
     """Start-up time (empty program, imports) and RSS (empty program, median peak of
     the timed cells) per implementation, side by side."""
-    if startup.empty and memory.empty:
+    measured = [*startup["median_s"].dropna(), *memory.get("empty_rss_kb", pd.Series()).dropna(),
+                *memory.get("median_peak_rss_kb", pd.Series()).dropna()]
+    if not any(v > 0 for v in measured):  # nothing to draw (on a log scale)
         return ""
     plt = _pyplot()
     colour = _colours(order)
@@ -131,7 +133,8 @@ def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
     left.set_yticks(range(len(impls)), impls, fontsize=8)
     for ax, labels in ((left, ("empty program", "import json, re, collections")),
                        (right, ("empty program", "median peak of ok timed cells"))):
-        ax.set_xscale("log")
+        if any(bar.get_width() > 0 for bar in ax.patches):
+            ax.set_xscale("log")
         ax.tick_params(axis="x", labelsize=7)
         ax.legend(handles=[Patch(facecolor="#9aa0a6", edgecolor="white", hatch=h, label=t)
                            for h, t in zip(("", "//"), labels, strict=True)],

@@ -70,7 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.workloads or not args.suite else []
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
-    from matrix import render  # pandas: only once the input is known to be good
+    from matrix import history, render  # pandas: only once the input is known to be good
     from matrix.run import PRESETS, run_matrix, with_overrides
 
     engine.ensure_available()
@@ -85,11 +85,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                      scripts=compat_scripts, preset=args.preset, force=args.force)
     written = render.write(run)
     print(f"report: {written['md']}  {written['html']}")
+    print(history.summary(run))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from matrix import render, store
+    from matrix import history, render, store
 
     if args.run:
         if not (args.run / "run.json").is_file():
@@ -99,9 +100,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         run = store.latest(args.out)
         if run is None:
             raise UsageError(f"no runs under {args.out}; run `implmatrix run` first")
-    written = render.write(run)
+    if args.against is not None and args.against not in {
+            e.id for e in history.runs(run.path.parent) if e.id != run.id}:
+        raise UsageError(f"--against {args.against}: no other finished run of that id "
+                         f"under {run.path.parent}")
+    written = render.write(run, args.against)
     for path in written.values():
         print(path)
+    print(history.summary(run))
     return 0
 
 
@@ -177,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("run", nargs="?", type=Path, metavar="RUN_DIR",
                    help="a run directory (default: OUT/latest)")
     s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
+    s.add_argument("--against", metavar="RUN_ID",
+                   help="compare with this earlier run (default: the previous comparable "
+                        "run: same host, same or newer interpreter versions)")
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("merge", help="combine runs (e.g. one per tox env) into one report")

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from matrix import aggregate, charts, claims, pyperf_export, store
+from matrix import aggregate, charts, claims, history, pyperf_export, store, trend_chart
 from matrix.compat import STATUSES as COMPAT_STATUSES
 from matrix.junit import write_junit
 from matrix.run import Settings
@@ -39,7 +39,8 @@ def _num(x: Any, fmt: str) -> str:
     return "" if x is None or x != x else format(x, fmt)
 
 
-def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], pd.DataFrame]:
+def view(run: store.RunDir, against: str | None = None
+         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict], pd.DataFrame]:
     """Everything the templates show, as plain rows of strings and numbers."""
     meta = run.meta()
     cells = run.cells()
@@ -166,6 +167,7 @@ def view(run: store.RunDir) -> tuple[dict[str, Any], pd.DataFrame, list[dict], p
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
         "charts": {},  # filled in by write(): drawing is slow, view() stays fast
+        "history": history.view(run, against),  # vs the previous comparable run
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
@@ -202,8 +204,8 @@ def _mib(kb: Any) -> str:
     return "" if kb is None or kb != kb else f"{kb / 1024:.0f}"
 
 
-def write(run: store.RunDir) -> dict[str, Path]:
-    context, df, cells, compat, tables = view(run)
+def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
+    context, df, cells, compat, tables = view(run, against)
     csv = run.path / "results.csv"
     store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
     parquet = io.BytesIO()
@@ -222,6 +224,7 @@ def write(run: store.RunDir) -> dict[str, Path]:
         "compat": charts.compat_by_category(compat, order),
         "scaling": charts.scaling(tables["scaling"], order),
     }
+    context["history"]["trend_svg"] = trend_chart.trend(context["history"]["trend"])
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")
     if not compat.empty:
         store.atomic_write(run.path / "compat.csv",
@@ -238,4 +241,5 @@ def write(run: store.RunDir) -> dict[str, Path]:
         path = run.path / ("report.md" if name == "md" else "index.html")
         store.atomic_write(path, env.get_template(template).render(**context).encode())
         written[name] = path
+    history.write(run, context["history"])  # regressions.csv, and the runs index
     return written

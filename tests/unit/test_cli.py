@@ -221,8 +221,9 @@ def test_report_rebuilds_the_latest_run(capsys, make_run):
     run = make_run([make_cell("cpython3.13", "w", record=make_record())])
     code, out, _ = main(capsys, "report", "--out", run.path.parent)
     assert code == 0
-    printed = {Path(p).name for p in out.split()}
-    assert printed == {"results.csv", "report.md", "index.html"}
+    *paths, summary = out.splitlines()
+    assert {Path(p).name for p in paths} == {"results.csv", "report.md", "index.html"}
+    assert summary.startswith("no comparable earlier run")
     assert (run.path / "index.html").is_file()
     code, out, _ = main(capsys, "report", run.path)
     assert code == 0 and "report.md" in out
