@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import shlex
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ def view(run: store.RunDir, against: str | None = None
             "python_version": m.get("python_version") or ("" if v is None else v["python_version"]),
             "package": f"{m.get('package', '')} {m.get('package_version', '')}".strip(),
             "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
+            "command": shlex.join(m.get("command", [])),
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
             "geomean_value": _num(None if g is None else g["geomean"], ".6g"),

@@ -9,6 +9,7 @@ interrupted run loses nothing: running the same command again resumes it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
 import socket
@@ -142,6 +143,7 @@ class _Matrix:
                 self.meta["implementations"][impl.id] = {
                     "family": impl.family, "image": image.tag, "image_id": image.id,
                     "package": impl.package, "suite": impl.suite,
+                    "command": list(impl.command),
                     "package_version": box.read("/etc/implmatrix/package-version"),
                     "baseline": impl.baseline, **_describe(box, impl),
                 }
@@ -155,10 +157,10 @@ class _Matrix:
     def load_cell(self, impl: Implementation, w: Workload) -> dict[str, Any]:
         old = self.run.read_cell(impl.id, w.name)
         image = self.images[impl.id]
-        if _fresh(old, image) and old.get("workload_sha256") == w.sha256 and "runs" in old:
+        if _fresh(old, image, impl) and old.get("workload_sha256") == w.sha256 and "runs" in old:
             return old
         return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
-                "image_id": image.id, "tools": TOOLS_SHA, "status": "ok", "error": "",
+                "image_id": image.id, "tools": _tools(impl), "status": "ok", "error": "",
                 "runs": []}
 
     def complete(self, cell: dict[str, Any]) -> bool:
@@ -203,7 +205,7 @@ class _Matrix:
         s = self.settings
         for impl in self.impls if s.startup_runs else ():
             old = self.run.read_extra("startup", impl.id)
-            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id])
+            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
                                              and old["runs"] == s.startup_runs):
                 continue
             programs = {}
@@ -217,7 +219,7 @@ class _Matrix:
                                      "stderr_tail": tail(result.stderr, 500)}
             self.run.write_extra("startup", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "tools": TOOLS_SHA, "runs": s.startup_runs, "programs": programs})
+                "tools": _tools(impl), "runs": s.startup_runs, "programs": programs})
             walls = [_median_of(programs[p]["processes"], "wall_s") for p in STARTUP_PROGRAMS]
             self.say(f"{impl.id:<16} start-up " + ", ".join(
                 f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
@@ -229,7 +231,7 @@ class _Matrix:
         cores = os.cpu_count() or 1
         for impl in self.impls if s.scaling_repeats else ():
             old = self.run.read_extra("scaling", impl.id)
-            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id])
+            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
                                              and old["repeats"] == s.scaling_repeats):
                 continue
             points = []
@@ -245,7 +247,7 @@ class _Matrix:
                         break  # not there at 1 worker: not at 2 either
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "tools": TOOLS_SHA, "cores": cores, "units": SCALING_UNITS,
+                "tools": _tools(impl), "cores": cores, "units": SCALING_UNITS,
                 "repeats": s.scaling_repeats, "points": points})
             self.say(f"{impl.id:<16} scaling " + ", ".join(
                 f"{kind} " + ("/".join(f"{statistics.median(p['times']):.2f}"
@@ -258,7 +260,7 @@ class _Matrix:
         for impl in self.impls:
             image = self.images[impl.id]
             todo = [sc for sc in scripts if not _same_script(
-                self.run.read_script(impl.id, sc.suite, sc.name), sc, image)]
+                self.run.read_script(impl.id, sc.suite, sc.name), sc, image, impl)]
             self.counts["scripts reused"] += len(scripts) - len(todo)
             if todo and impl.id in self.boxes:
                 _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
@@ -274,11 +276,11 @@ class _Matrix:
             old = self.run.read_extra(kind, impl.id)
             if not workloads or not count:
                 continue
-            if not _fresh(old, image) or old.get(
+            if not _fresh(old, image, impl) or old.get(
                     "runs" if kind == "startup" else "repeats") != count:
                 return True
-        return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image)
-                   for sc in scripts)
+        return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
+                                    impl) for sc in scripts)
 
 
 def run_matrix(
@@ -386,13 +388,20 @@ def _describe(box: Container, impl: Implementation) -> dict[str, str]:
             "python_version": str(record.get("python_version", ""))}
 
 
-def _fresh(old: dict[str, Any] | None, image: Image) -> bool:
-    """Whether OLD was measured with this image and these in-container tools."""
-    return bool(old) and old.get("image_id") == image.id and old.get("tools") == TOOLS_SHA
+def _tools(impl: Implementation) -> str:
+    """The in-container tools and the interpreter's command line (flags, environment)."""
+    return hashlib.sha256(json.dumps([TOOLS_SHA, impl.command]).encode()).hexdigest()[:16]
 
 
-def _same_script(old: dict[str, Any] | None, script: Script, image: Image) -> bool:
-    return _fresh(old, image) and old["sha256"] == script.sha256  # type: ignore[index]
+def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation) -> bool:
+    """Whether OLD was measured with this image, these in-container tools and this
+    command line."""
+    return bool(old) and old.get("image_id") == image.id and old.get("tools") == _tools(impl)
+
+
+def _same_script(old: dict[str, Any] | None, script: Script, image: Image,
+                 impl: Implementation) -> bool:
+    return _fresh(old, image, impl) and old["sha256"] == script.sha256  # type: ignore[index]
 
 
 def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
@@ -401,7 +410,7 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
 
     def done(script: Script, runs: list[dict[str, Any]]) -> None:
         cell = {"implementation": impl.id, "suite": script.suite, "script": script.name,
-                "sha256": script.sha256, "image_id": image.id, "tools": TOOLS_SHA,
+                "sha256": script.sha256, "image_id": image.id, "tools": _tools(impl),
                 "category": script.category,
                 "feature": script.feature, "since": script.since, "expected": script.expected,
                 "source": script.path.read_text("utf-8", "replace")[:SOURCE_CHARS], **runs[0]}
