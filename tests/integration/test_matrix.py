@@ -36,7 +36,10 @@ def fixture_run(built, tmp_path_factory):
 def test_fixture_run_exits_zero_with_summary(fixture_run, impls):
     proc, _ = fixture_run
     assert proc.returncode == 0, proc.stderr
-    summary = proc.stdout.strip().splitlines()[-2]
+    # The run ends with its summary, the report's paths and the comparison with the
+    # previous run (none here).
+    summary, report, history = proc.stdout.strip().splitlines()[-3:]
+    assert report.startswith("report: ") and history.startswith("no comparable earlier run")
     n = len(impls) * len(EXPECTED)
     assert summary.startswith(f"{n} cells: {len(impls)} ok, "), summary
     assert "Traceback" not in proc.stdout + proc.stderr
