@@ -62,14 +62,18 @@ def _implementation():
 
 
 def _format_exc(exc):
-    try:
-        import traceback
-        return traceback.format_exc()
-    except ImportError:  # MicroPython
+    # Formatting must not fail the cell: its status comes from EXC, not from this.
+    if hasattr(sys, "print_exception"):  # MicroPython: no traceback module
         import io
         buf = io.StringIO()
         sys.print_exception(exc, buf)
         return buf.getvalue()
+    try:
+        import traceback
+        return traceback.format_exc()
+    except Exception as failed:  # seen once on PyPy in CI: an ImportError from here
+        return "%s: %s\n(no traceback: %s: %s)" % (
+            type(exc).__name__, exc, type(failed).__name__, failed)
 
 
 def _error(record, status, exc):
