@@ -122,12 +122,12 @@ def speed(cells: list[dict[str, Any]], baseline: str,
     per implementation). A ratio > 1 is faster than the baseline.
     """
     by_key = {(c["implementation"], c["workload"]): c for c in cells}
-    groups = process_values
     rows, means = [], []
     for impl in order:
         pairs = []
         for workload in sorted({w for i, w in by_key if i == impl}):
-            base, other = groups(by_key.get((baseline, workload))), groups(by_key[impl, workload])
+            base = process_values(by_key.get((baseline, workload)))
+            other = process_values(by_key[impl, workload])
             if not base or not other:
                 continue
             r = stats.ratio(base, other)

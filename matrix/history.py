@@ -256,7 +256,7 @@ def compare(old: Entry, new: Entry) -> Comparison:
                 r = stats.ratio(ga, gb)
                 cvs = _cv(ga), _cv(gb)
                 floor = noise_floor(row["processes"], *cvs)
-                row.update(old_s=_median(ga), new_s=_median(gb), change=1 / r.ratio - 1,
+                row.update(old_s=stats.median(ga), new_s=stats.median(gb), change=1 / r.ratio - 1,
                            change_low=1 / r.high - 1, change_high=1 / r.low - 1, floor=floor,
                            old_cv=cvs[0], new_cv=cvs[1], verdict=_verdict(r, floor))
                 pairs.append((ga, gb))
@@ -275,10 +275,6 @@ def compare(old: Entry, new: Entry) -> Comparison:
             })
     added = sum(1 for k in now if k[0] in wanted and k not in before)
     return Comparison(old, new, rows, impls, skipped, added)
-
-
-def _median(groups: list[list[float]]) -> float:
-    return statistics.median([v for g in groups for v in g])
 
 
 def _what_changed(old: Entry, new: Entry, impl: str, a: dict[str, Any],
@@ -314,7 +310,7 @@ def trend(entries: list[Entry], new: Entry) -> list[dict[str, Any]]:
             if impl not in e.order or e.host(impl) != new.host(impl):
                 continue
             if e.id not in medians:
-                medians[e.id] = {(c["implementation"], c["workload"]): _median(g)
+                medians[e.id] = {(c["implementation"], c["workload"]): stats.median(g)
                                  for c in e.run.cells() if (g := aggregate.process_values(c))}
             mine = {w: t for (i, w), t in medians[e.id].items() if i == impl}
             common = sorted(mine.keys() & prev.keys()) if prev is not None else list(mine)
@@ -460,7 +456,7 @@ def _speeds(e: Entry) -> tuple[dict[str, str], dict[str, float]]:
     for c in cells:
         counts.setdefault(c["implementation"], Counter())[c["status"]] += 1
         if g := aggregate.process_values(c):
-            medians[c["implementation"], c["workload"]] = _median(g)
+            medians[c["implementation"], c["workload"]] = stats.median(g)
     ok = {i: f"{n['ok']}/{sum(n.values())}" for i, n in counts.items()}
     speed = {}
     for impl in e.order:

@@ -45,14 +45,15 @@ def _interval(samples: np.ndarray) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def _median(processes: list[list[float]]) -> float:
+def median(processes: list[list[float]]) -> float:
+    """The median of all values of all processes."""
     return float(np.median([v for p in processes for v in p]))
 
 
 def ratio(baseline: list[list[float]], other: list[list[float]], seed: int = 0) -> Ratio:
     rng = np.random.default_rng(seed)
     boot = _boot_medians(baseline, rng) / _boot_medians(other, rng)
-    return Ratio(_median(baseline) / _median(other), *_interval(boot))
+    return Ratio(median(baseline) / median(other), *_interval(boot))
 
 
 def geomean(pairs: list[tuple[list[list[float]], list[list[float]]]], seed: int = 0) -> Ratio:
@@ -62,7 +63,7 @@ def geomean(pairs: list[tuple[list[list[float]], list[list[float]]]], seed: int 
     point = 0.0
     for base, other in pairs:
         logs += np.log(_boot_medians(base, rng) / _boot_medians(other, rng))
-        point += math.log(_median(base) / _median(other))
+        point += math.log(median(base) / median(other))
     n = len(pairs)
     low, high = _interval(np.exp(logs / n))
     return Ratio(math.exp(point / n), low, high)
