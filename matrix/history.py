@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shlex
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -96,6 +97,10 @@ class Entry:
 
     def version(self, impl: str) -> str:
         return str(self.impl(impl).get("version", ""))
+
+    def timed_command(self, impl: str) -> list[str]:
+        m = self.impl(impl)
+        return list(m.get("timed_command") or m.get("command") or [])
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -279,12 +284,18 @@ def compare(old: Entry, new: Entry) -> Comparison:
 
 def _what_changed(old: Entry, new: Entry, impl: str, a: dict[str, Any],
                   b: dict[str, Any]) -> str:
-    """What differs besides chance: the interpreter, its image, the workload file."""
+    """What differs besides chance: the interpreter, its image, its command line, the
+    in-container tools, the workload file."""
     found = []
     if old.version(impl) != new.version(impl):
         found.append(f"version {old.version(impl)} → {new.version(impl)}")
     elif a.get("image_id") != b.get("image_id"):
         found.append("image rebuilt")
+    before, now = old.timed_command(impl), new.timed_command(impl)
+    if before != now:
+        found.append(f"command {shlex.join(before)} → {shlex.join(now)}")
+    elif a.get("tools") != b.get("tools"):
+        found.append("harness or measure tool")
     if a.get("workload_sha256") != b.get("workload_sha256"):
         found.append("workload file")
     return ", ".join(found)

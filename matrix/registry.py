@@ -9,7 +9,7 @@ from pathlib import Path
 from matrix import DOCKER_DIR, UsageError
 
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
-_FIELDS = {"id", "family", "suite", "package", "command", "baseline"}
+_FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "baseline"}
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Implementation:
     suite: str
     package: str
     command: tuple[str, ...]
+    timed_env: tuple[tuple[str, str], ...] = ()  # added to the environment of timed cells
     baseline: bool = False
 
     @property
@@ -28,6 +29,13 @@ class Implementation:
     @property
     def dockerfile(self) -> Path:
         return DOCKER_DIR / f"{self.family}.Dockerfile"
+
+    @property
+    def timed_command(self) -> tuple[str, ...]:
+        """The command of timed cells: COMMAND with TIMED_ENV, if any."""
+        if not self.timed_env:
+            return self.command
+        return ("env", *(f"{k}={v}" for k, v in self.timed_env), *self.command)
 
 
 def load(path: Path = REGISTRY_FILE) -> dict[str, Implementation]:
@@ -42,7 +50,8 @@ def load(path: Path = REGISTRY_FILE) -> dict[str, Implementation]:
         missing = {"id", "family", "suite", "package", "command"} - set(entry)
         if missing:
             raise ValueError(f"{path}: {entry.get('id', 'an entry')} lacks {sorted(missing)}")
-        impl = Implementation(**{**entry, "command": tuple(entry["command"])})
+        impl = Implementation(**{**entry, "command": tuple(entry["command"]),
+                                 "timed_env": tuple(entry.get("timed_env", {}).items())})
         if impl.id in impls:
             raise ValueError(f"{path}: duplicate implementation id {impl.id!r}")
         impls[impl.id] = impl

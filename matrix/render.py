@@ -81,6 +81,7 @@ def view(run: store.RunDir, against: str | None = None
             "package": f"{m.get('package', '')} {m.get('package_version', '')}".strip(),
             "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
             "command": shlex.join(m.get("command", [])),
+            "timed_command": shlex.join(m.get("timed_command") or m.get("command", [])),
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
             "geomean_value": _num(None if g is None else g["geomean"], ".6g"),

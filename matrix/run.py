@@ -143,7 +143,7 @@ class _Matrix:
                 self.meta["implementations"][impl.id] = {
                     "family": impl.family, "image": image.tag, "image_id": image.id,
                     "package": impl.package, "suite": impl.suite,
-                    "command": list(impl.command),
+                    "command": list(impl.command), "timed_command": list(impl.timed_command),
                     "package_version": box.read("/etc/implmatrix/package-version"),
                     "baseline": impl.baseline, **_describe(box, impl),
                 }
@@ -182,9 +182,11 @@ class _Matrix:
                            "record": None, "returncode": None, "wall_s": 0.0,
                            "stderr_tail": "", "process": None}
             else:
-                argv = [MEASURE_MOUNT, "-c", str(timed_cpu()), "--", *impl.command,
+                # -r: pinned to the timed CPU from the harness's cue on, so that
+                # start-up (a JVM's above all) may use every CPU.
+                argv = [MEASURE_MOUNT, "-c", str(timed_cpu()), "-r", "--", *impl.timed_command,
                         f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
-                        f"{s.warmup_budget_s:g}"]
+                        f"{s.warmup_budget_s:g}", "--cue"]
                 result = self.boxes[impl.id].exec(argv, s.timeout_s)
                 outcome = classify(result, s.timeout_s)
                 processes = measure_tool.parse(result.stdout)
@@ -354,6 +356,7 @@ def run_matrix(
     meta["ended"] = _now()
     meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
     meta["phases"] = phases
+    meta["reused"] = {"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]}
     run.write_meta(meta)
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))
@@ -390,7 +393,8 @@ def _describe(box: Container, impl: Implementation) -> dict[str, str]:
 
 def _tools(impl: Implementation) -> str:
     """The in-container tools and the interpreter's command line (flags, environment)."""
-    return hashlib.sha256(json.dumps([TOOLS_SHA, impl.command]).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps([TOOLS_SHA, impl.command, impl.timed_env])
+                          .encode()).hexdigest()[:16]
 
 
 def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation) -> bool:

@@ -1,6 +1,6 @@
 """In-container harness: run one workload file and print one JSON record.
 
-Usage: <interpreter> harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S
+Usage: <interpreter> harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]
        <interpreter> harness.py --describe   (just the implementation's identity)
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
@@ -11,6 +11,9 @@ prints goes before it and is ignored by the host.
 import sys
 
 MARKER = "@@implmatrix-record@@"
+# With --cue, the harness says it is ready before the first iteration and waits
+# for a line on stdin: measure -r pins the process to one CPU in between.
+READY = "@@implmatrix-ready@@"
 
 
 def _pick_clock():
@@ -123,9 +126,16 @@ def warmed_up(times):
     return last >= before * (1.0 - TOLERANCE)
 
 
-def measure(path, values, warmup_budget_s):
+def _wait_for_cue():
+    sys.stdout.write("\n" + READY + "\n")
+    sys.stdout.flush()
+    sys.stdin.readline()
+
+
+def measure(path, values, warmup_budget_s, cue=False):
     """Load PATH, warm it up until steady (at most WARMUP_BUDGET_S), then time VALUES
-    iterations. Every iteration's time is kept: warmups and values."""
+    iterations. Every iteration's time is kept: warmups and values. With CUE, wait
+    for the cue between loading and the first iteration."""
     clock_name, now, since = _pick_clock()
     record = {
         "schema": 2,
@@ -156,6 +166,8 @@ def measure(path, values, warmup_budget_s):
         return record
     warmups = record["warmups"]
     timed = record["values"]
+    if cue:
+        _wait_for_cue()
     try:
         started = now()
         while True:  # warmup: checked on the first iteration
@@ -191,10 +203,11 @@ def main(argv):
     if argv[1:] == ["--describe"]:
         sys.stdout.write(MARKER + " " + json.dumps(_implementation()) + "\n")
         return 0
-    if len(argv) != 4:
-        sys.stderr.write("usage: harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S\n")
+    cue = argv[4:] == ["--cue"]
+    if len(argv) != (5 if cue else 4):
+        sys.stderr.write("usage: harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]\n")
         return 2
-    record = measure(argv[1], int(argv[2]), float(argv[3]))
+    record = measure(argv[1], int(argv[2]), float(argv[3]), cue)
     sys.stdout.write("\n" + MARKER + " " + json.dumps(record) + "\n")
     return 0
 

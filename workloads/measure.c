@@ -2,12 +2,19 @@
  * measure: run a program REPEAT times and report, for each run, its wall time,
  * peak RSS and CPU time as seen from outside the process.
  *
- *     measure [-c CPU] [-n REPEAT] -- PROGRAM [ARGS...]
+ *     measure [-c CPU [-r]] [-n REPEAT] -- PROGRAM [ARGS...]
  *
  * Why: implmatrix compares interpreters (CPython, PyPy, MicroPython, Jython)
  * that cannot all time or measure themselves the same way; wait4(2) gives the
  * same wall/RSS/CPU figures for every one of them, the JVM included.  -c pins
  * the program to one CPU so that timed cells are steadier.
+ *
+ * -r pins only once the program is ready to be measured: it starts on every
+ * CPU, and when it writes "\n@@implmatrix-ready@@\n" to stdout, measure
+ * pins each of its threads to CPU, then writes one newline to its stdin (which
+ * is a pipe from measure), the program's cue to start.  Why: a JVM booting on
+ * one CPU takes 2 s instead of 1 s, all of it before the first timed
+ * iteration.  Its stdout passes through measure unchanged.
  *
  * After each run one line goes to stdout (the leading newline makes sure the
  * marker starts a line even if the program's output did not end with one):
@@ -26,6 +33,7 @@
  * so that the one binary can be bind-mounted into any Linux container.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
@@ -41,7 +49,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define USAGE "usage: measure [-c CPU] [-n REPEAT] -- PROGRAM [ARGS...]\n"
+#define USAGE "usage: measure [-c CPU [-r]] [-n REPEAT] -- PROGRAM [ARGS...]\n"
+#define READY "\n@@implmatrix-ready@@\n"
 
 static const int forwarded_signals[] = {SIGTERM, SIGINT, SIGHUP};
 #define NFORWARDED ((int)(sizeof forwarded_signals / sizeof forwarded_signals[0]))
@@ -91,8 +100,99 @@ static void write_all(int fd, const char *buf, size_t len)
     }
 }
 
-/* In the child: never returns. */
-static void run_child(char **argv, long cpu, pid_t parent, const sigset_t *orig_mask)
+static int pin(pid_t tid, long cpu)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET((size_t)cpu, &set);
+    return sched_setaffinity(tid, sizeof set, &set);
+}
+
+/* Pin every thread of PID to CPU.  Threads inherit the affinity of the thread
+ * that creates them, so once one pass over /proc/PID/task finds every thread
+ * pinned, none can appear unpinned later.  0, or -1 with errno set. */
+static int pin_threads(pid_t pid, long cpu)
+{
+    char dir_path[64];
+    int pass;
+    snprintf(dir_path, sizeof dir_path, "/proc/%ld/task", (long)pid);
+    for (pass = 0; pass < 100; pass++) {
+        struct dirent *entry;
+        int changed = 0;
+        DIR *dir = opendir(dir_path);
+        if (dir == NULL)
+            return -1;
+        while ((entry = readdir(dir)) != NULL) {
+            cpu_set_t now;
+            long tid;
+            if (parse_int(entry->d_name, 1, INT_MAX, &tid) != 0)
+                continue; /* . and .. */
+            if (sched_getaffinity((pid_t)tid, sizeof now, &now) != 0) {
+                if (errno == ESRCH)
+                    continue; /* the thread has just ended */
+                closedir(dir);
+                return -1;
+            }
+            if (CPU_COUNT(&now) == 1 && CPU_ISSET((size_t)cpu, &now))
+                continue;
+            if (pin((pid_t)tid, cpu) != 0 && errno != ESRCH) {
+                closedir(dir);
+                return -1;
+            }
+            changed = 1;
+        }
+        closedir(dir);
+        if (!changed)
+            return 0;
+    }
+    errno = EAGAIN;
+    return -1;
+}
+
+/* With -r: pass the child's stdout through until it ends; when READY goes by,
+ * pin the child and answer on its stdin. */
+static void relay(int from_child, int to_child, pid_t pid, long cpu)
+{
+    static const char ready[] = READY;
+    size_t matched = 0;
+    char buf[8192];
+    for (;;) {
+        ssize_t i, n = read(from_child, buf, sizeof buf);
+        if (n == 0)
+            break;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        write_all(STDOUT_FILENO, buf, (size_t)n);
+        for (i = 0; i < n && to_child >= 0; i++) {
+            /* Newlines are only at the ends of READY, so after a mismatch
+             * the match can only restart at a newline. */
+            if (buf[i] == ready[matched])
+                matched++;
+            else
+                matched = buf[i] == '\n';
+            if (matched < sizeof ready - 1)
+                continue;
+            if (pin_threads(pid, cpu) != 0) {
+                fprintf(stderr, "measure: cannot pin to CPU %ld: %s\n", cpu, strerror(errno));
+                kill(pid, SIGKILL);
+            } else {
+                write_all(to_child, "\n", 1);
+            }
+            close(to_child);
+            to_child = -1;
+        }
+    }
+    if (to_child >= 0)
+        close(to_child);
+    close(from_child);
+}
+
+/* In the child: never returns.  PIPES (stdin, stdout) are set with -r. */
+static void run_child(char **argv, long cpu, int ready, int pipes[2][2], pid_t parent,
+                      const sigset_t *orig_mask)
 {
     struct sigaction dfl;
     int i;
@@ -106,13 +206,18 @@ static void run_child(char **argv, long cpu, pid_t parent, const sigset_t *orig_
     for (i = 0; i < NFORWARDED; i++)
         if (!ignored[i])
             sigaction(forwarded_signals[i], &dfl, NULL);
+    signal(SIGPIPE, SIG_DFL); /* measure ignores it; the program should not */
     sigprocmask(SIG_SETMASK, orig_mask, NULL);
 
-    if (cpu >= 0) {
-        cpu_set_t set;
-        CPU_ZERO(&set);
-        CPU_SET((size_t)cpu, &set);
-        if (sched_setaffinity(0, sizeof set, &set) != 0) {
+    if (ready) {
+        if (dup2(pipes[0][0], STDIN_FILENO) < 0 || dup2(pipes[1][1], STDOUT_FILENO) < 0)
+            _exit(126);
+        for (i = 0; i < 2; i++) {
+            close(pipes[i][0]);
+            close(pipes[i][1]);
+        }
+    } else if (cpu >= 0) {
+        if (pin(0, cpu) != 0) {
             fprintf(stderr, "measure: cannot pin to CPU %ld: %s\n", cpu, strerror(errno));
             _exit(126);
         }
@@ -125,25 +230,30 @@ static void run_child(char **argv, long cpu, pid_t parent, const sigset_t *orig_
 int main(int argc, char **argv)
 {
     long cpu = -1, repeat = 1, run;
-    int opt, i, status = 0;
+    int opt, i, status = 0, ready = 0;
     pid_t self = getpid();
     sigset_t block, orig_mask;
     struct sigaction sa;
 
     opterr = 0; /* our own one-line usage message instead */
-    while ((opt = getopt(argc, argv, "+c:n:")) != -1) {
+    while ((opt = getopt(argc, argv, "+c:n:r")) != -1) {
         if (opt == 'c' && parse_int(optarg, 0, CPU_SETSIZE - 1, &cpu) == 0)
             continue;
+        if (opt == 'r') {
+            ready = 1;
+            continue;
+        }
         if (opt == 'n' && parse_int(optarg, 1, INT_MAX, &repeat) == 0)
             continue;
         fputs(USAGE, stderr);
         return 2;
     }
-    if (optind >= argc) {
+    if (optind >= argc || (ready && cpu < 0)) {
         fputs(USAGE, stderr);
         return 2;
     }
     argv += optind;
+    signal(SIGPIPE, SIG_IGN); /* a program that exits before its cue */
 
     /* Handlers without SA_RESTART, so wait4() returns EINTR and we retry. */
     memset(&sa, 0, sizeof sa);
@@ -165,7 +275,12 @@ int main(int argc, char **argv)
         struct rusage ru;
         char line[512], exit_s[16] = "null", signal_s[16] = "null";
         pid_t pid, got;
-        int len;
+        int len, pipes[2][2];
+
+        if (ready && (pipe(pipes[0]) != 0 || pipe(pipes[1]) != 0)) {
+            fprintf(stderr, "measure: pipe failed: %s\n", strerror(errno));
+            return 126;
+        }
 
         /* Block the forwarded signals across fork() so none can arrive
          * between the child existing and child_pid naming it. */
@@ -179,13 +294,18 @@ int main(int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &t0);
         pid = fork();
         if (pid == 0)
-            run_child(argv, cpu, self, &orig_mask);
+            run_child(argv, cpu, ready, pipes, self, &orig_mask);
         if (pid < 0) {
             fprintf(stderr, "measure: fork failed: %s\n", strerror(errno));
             return 126;
         }
         child_pid = pid;
         sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+        if (ready) {
+            close(pipes[0][0]);
+            close(pipes[1][1]);
+            relay(pipes[1][0], pipes[0][1], pid, cpu);
+        }
 
         memset(&ru, 0, sizeof ru);
         do

@@ -104,6 +104,22 @@ def test_an_older_version_is_not_compared(tmp_path):
         "version 7.3.9 → 7.3.20"}
 
 
+def test_a_changed_command_line_or_harness_is_named(tmp_path):
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
+    b = make(tmp_path, "b", "2026-01-02T00:00:00Z",
+             [{**c, "tools": "new"} if c["workload"] == "a" else c for c in baseline_cells()])
+    for run, command in ((a, ["pypy3"]), (b, ["env", "PYPY_GC_NURSERY=4M", "pypy3"])):
+        meta = run.meta()
+        meta["implementations"][PYPY]["command"] = command
+        run.write_meta(meta)
+    found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
+    changed = {(r["implementation"], r["workload"]): r["what_changed"] for r in found.cells}
+    assert {w: changed[PYPY, w] for w in "abc"} == dict.fromkeys(
+        "abc", "command pypy3 → env PYPY_GC_NURSERY=4M pypy3")
+    assert {w: changed[BASE, w] for w in "abc"} == {"a": "harness or measure tool", "b": "",
+                                                    "c": ""}
+
+
 def test_a_run_with_only_an_older_version_has_no_previous(tmp_path):
     make(tmp_path, "a", "2026-01-01T00:00:00Z", [cell(PYPY, "a", STEADY)],
          versions={PYPY: "7.3.19"}, impls=(PYPY,))

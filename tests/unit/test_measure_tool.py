@@ -113,6 +113,50 @@ def test_pins_the_child_to_one_cpu(run):
     assert proc.stdout.splitlines()[0] == f"[{cpu}]".encode()
 
 
+CUE_PROGRAM = """
+import os, sys, threading
+started, later = threading.Event(), {}
+def worker():
+    started.wait()
+    later["thread"] = sorted(os.sched_getaffinity(0))  # 0: the calling thread
+thread = threading.Thread(target=worker)
+thread.start()
+print("before", sorted(os.sched_getaffinity(0)))
+sys.stdout.write("\\n@@implmatrix-ready@@\\n")
+sys.stdout.flush()
+print("cue", repr(sys.stdin.readline()), repr(sys.stdin.read()))
+started.set()
+thread.join()
+print("after", sorted(os.sched_getaffinity(0)), later["thread"])
+"""
+
+
+def test_ready_pins_every_thread_only_after_the_cue(run):
+    everywhere = sorted(os.sched_getaffinity(0))
+    cpu = everywhere[-1]
+    proc = run("-c", str(cpu), "-r", "--", PY, "-c", CUE_PROGRAM)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stdout.decode().splitlines() if line]
+    assert lines[:4] == [f"before {everywhere}", "@@implmatrix-ready@@", "cue '\\n' ''",
+                         f"after [{cpu}] [{cpu}]"]
+    assert [r["exit"] for r in records(proc)] == [0]
+
+
+def test_ready_without_the_ready_line_never_pins(run):
+    everywhere = sorted(os.sched_getaffinity(0))
+    code = "import os; print('@@implmatrix-ready@@', sorted(os.sched_getaffinity(0)))"
+    proc = run("-c", str(everywhere[-1]), "-r", "--", PY, "-c", code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == f"@@implmatrix-ready@@ {everywhere}".encode()
+
+
+def test_ready_program_that_exits_without_reading_its_cue(run):
+    code = "import sys; sys.stdout.write('\\n@@implmatrix-ready@@\\n'); sys.stdin.close()"
+    proc = run("-c", str(min(os.sched_getaffinity(0))), "-r", "-n", "2", "--", PY, "-c", code)
+    assert proc.returncode == 0, proc.stderr
+    assert [r["exit"] for r in records(proc)] == [0, 0]
+
+
 def test_unpinnable_cpu_exits_126_with_one_line(run):
     assert 1023 not in os.sched_getaffinity(0)
     proc = run("-c", "1023", "--", "true")
@@ -141,6 +185,7 @@ def test_missing_program_exits_127_with_one_line(run):
         ["-c", "-1", "true"],
         ["-c", "99999", "true"],
         ["-x", "true"],
+        ["-r", "true"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(run, args):
@@ -148,7 +193,7 @@ def test_usage_errors_exit_2_with_one_line(run, args):
     assert proc.returncode == 2
     assert proc.stdout == b""
     assert proc.stderr.decode().splitlines() == [
-        "usage: measure [-c CPU] [-n REPEAT] -- PROGRAM [ARGS...]"
+        "usage: measure [-c CPU [-r]] [-n REPEAT] -- PROGRAM [ARGS...]"
     ]
 
 

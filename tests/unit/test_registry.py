@@ -67,6 +67,14 @@ def test_minimal_registry_loads_with_defaults(tmp_path):
     assert list(impls) == ["a", "b"]
     assert impls["b"].baseline is False
     assert impls["a"].command == ("python3",)
+    assert impls["a"].timed_command == ("python3",)
+
+
+def test_timed_env_prefixes_only_the_timed_command(tmp_path):
+    impls = registry.load(write_registry(tmp_path, entry(
+        "a", 'baseline = true\ntimed_env = { A = "1 2", B = "x" }')))
+    assert impls["a"].command == ("python3",)
+    assert impls["a"].timed_command == ("env", "A=1 2", "B=x", "python3")
 
 
 def test_duplicate_id_is_rejected(tmp_path):
