@@ -313,3 +313,25 @@ def test_wrong_usage_exits_2(tmp_path, args):
     assert proc.returncode == 2
     assert b"usage" in proc.stderr
     assert MARKER not in proc.stdout
+
+
+def test_cue_waits_after_loading_until_a_line_arrives(tmp_path):
+    import subprocess
+    import sys
+
+    from matrix import HARNESS
+
+    path = workload(tmp_path, "good", 'print("loaded")\n' + GOOD)
+    proc = subprocess.Popen([sys.executable, str(HARNESS), str(path), "2", "0", "--cue"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout is not None and proc.stdin is not None
+    try:
+        seen = [proc.stdout.readline() for _ in range(3)]
+        assert seen == [b"loaded\n", b"\n", b"@@implmatrix-ready@@\n"]
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.5)  # no iteration before the cue
+        out, _ = proc.communicate(b"\n", timeout=30)
+    finally:
+        proc.kill()
+    record = parse_record(out)
+    assert record is not None and record["status"] == "ok" and len(record["values"]) == 2
