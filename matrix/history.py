@@ -117,17 +117,7 @@ class Entry:
 
 def runs(root: Path) -> list[Entry]:
     """The finished runs under ROOT, in start order (`latest` and broken runs skipped)."""
-    found = []
-    for path in root.glob("*/run.json"):
-        if path.parent.is_symlink():
-            continue
-        try:
-            meta = json.loads(path.read_text())
-        except (OSError, ValueError):
-            continue
-        if isinstance(meta, dict) and meta.get("finished"):
-            found.append(Entry(store.RunDir(path.parent), meta))
-    return sorted(found, key=lambda e: e.key)
+    return [Entry(run, meta) for run, meta in store.finished_runs(root)]
 
 
 def is_root(path: Path) -> bool:

@@ -98,15 +98,8 @@ def _measuring(settings: dict[str, Any]) -> dict[str, Any]:
 def _comparable(out: Path, new: store.RunDir, settings: dict[str, Any],
                 host: dict[str, Any]) -> store.RunDir | None:
     """The newest finished run under OUT with the same measuring settings and host."""
-    for path in sorted(out.glob("*/run.json"), reverse=True):
-        run = store.RunDir(path.parent)
-        if run.path == new.path or path.parent.is_symlink():
-            continue
-        try:
-            meta = run.meta()
-        except (OSError, ValueError):
-            continue
-        if meta.get("finished") and not meta.get("merged_from") \
+    for run, meta in reversed(store.finished_runs(out)):
+        if run.path != new.path and not meta.get("merged_from") \
                 and _measuring(meta.get("settings", {})) == _measuring(settings) \
                 and store.host_id(meta.get("host", {})) == store.host_id(host):
             return run

@@ -147,6 +147,22 @@ def new_run(root: Path) -> RunDir:
     raise RuntimeError(f"cannot make a run directory under {root}")
 
 
+def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
+    """The finished runs under ROOT with their run.json, in start order; `latest` and
+    broken run directories are skipped."""
+    found = []
+    for path in root.glob("*/run.json"):
+        if path.parent.is_symlink():
+            continue
+        try:
+            meta = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and meta.get("finished"):
+            found.append((RunDir(path.parent), meta))
+    return sorted(found, key=lambda found: (str(found[1].get("started", "")), found[0].id))
+
+
 def latest(root: Path) -> RunDir | None:
     link = root / LATEST
     if not (link / "run.json").is_file():
