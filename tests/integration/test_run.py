@@ -26,11 +26,18 @@ SOURCES = {
 
 class RecordingContainer(Container):
     execs: list[list[str]] = []
+    measure_options: list[list[str]] = []
 
     def exec(self, argv: list[str], timeout_s: float) -> ExecResult:
         if argv[0] == run.MEASURE_MOUNT:  # timed cells; the interpreter's argv after "--"
             RecordingContainer.execs.append(argv[argv.index("--") + 1:])
+            RecordingContainer.measure_options.append(argv[1:argv.index("--")])
         return super().exec(argv, timeout_s)
+
+
+def workload_of(argv: list[str]) -> str:
+    """The workload path in an interpreter argv: the harness's first argument."""
+    return argv[argv.index(f"{run.HARNESS_MOUNT}/harness.py") + 1]
 
 
 @pytest.fixture
@@ -43,6 +50,7 @@ def env(tmp_path, monkeypatch, built):
         (suite / f"{name}.py").write_text(source)
     monkeypatch.setattr(run, "Container", RecordingContainer)
     monkeypatch.setattr(RecordingContainer, "execs", [])
+    monkeypatch.setattr(RecordingContainer, "measure_options", [])
     out = tmp_path / "reports"
     said: list[str] = []
 
@@ -77,7 +85,8 @@ def test_run_writes_every_cell_meta_and_latest(env):
     argv = next(a for a in RecordingContainer.execs if a[0] == "micropython")
     assert argv[:3] == ["micropython", "-X", "heapsize=128M"]
     assert argv[3] == f"{run.HARNESS_MOUNT}/harness.py"
-    assert argv[4:] in (["/workloads/0/good.py", "2", "0"], ["/workloads/0/wrong.py", "2", "0"])
+    assert argv[4:] in (["/workloads/0/good.py", "2", "0", "--cue"],
+                        ["/workloads/0/wrong.py", "2", "0", "--cue"])
 
     meta = r.meta()
     assert meta["finished"] is True
@@ -145,7 +154,7 @@ def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
     second = go()
     assert second.path == first.path.resolve()
     assert said[0] == f"resuming unfinished run {first.id}"
-    assert [a[-3] for a in RecordingContainer.execs] == ["/workloads/0/wrong.py"]
+    assert [workload_of(a) for a in RecordingContainer.execs] == ["/workloads/0/wrong.py"]
     assert statuses(second)[("micropython1.25", "wrong")] == "wrong-result"
     assert "(3 reused)" in said[-1]
     assert second.meta()["finished"] is True
@@ -165,7 +174,7 @@ def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
     second = go(images=images)
     assert second.path == first.path.resolve()
     # good.py changed: both rerun; micropython1.25's image changed: its wrong.py reruns too.
-    ran = sorted((a[0], a[-3]) for a in RecordingContainer.execs)
+    ran = sorted((a[0], workload_of(a)) for a in RecordingContainer.execs)
     assert ran == [("micropython", "/workloads/0/good.py"),
                    ("micropython", "/workloads/0/wrong.py"),
                    ("python3.13", "/workloads/0/good.py")]
@@ -206,12 +215,15 @@ def test_a_broken_implementation_does_not_stop_the_others(env):
 def test_processes_interleave_implementations_and_pin_one_cpu(env):
     go, _, _, _, _ = env
     r = go(settings=replace(SETTINGS, processes=2))
-    order = [(a[0], a[-3].rsplit("/", 1)[1]) for a in RecordingContainer.execs]
+    order = [(a[0], workload_of(a).rsplit("/", 1)[1]) for a in RecordingContainer.execs]
     # good and wrong are final after one process (wrong-result); good runs twice,
     # and each round visits every implementation before the next workload.
     assert order == [("python3.13", "good.py"), ("micropython", "good.py"),
                      ("python3.13", "wrong.py"), ("micropython", "wrong.py"),
                      ("python3.13", "good.py"), ("micropython", "good.py")]
+    # pinned (-c) once the harness gives its cue (-r, --cue)
+    assert RecordingContainer.measure_options == [["-c", str(run.timed_cpu()), "-r"]] * 6
+    assert all(a[-1] == "--cue" for a in RecordingContainer.execs)
     good = r.read_cell("cpython3.13", "good")
     assert len(good["runs"]) == 2 and good["status"] == "ok"
     assert len(r.read_cell("cpython3.13", "wrong")["runs"]) == 1
