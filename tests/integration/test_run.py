@@ -240,6 +240,6 @@ def test_unfinished_process_rounds_resume(env):
     first.write_cell(cell)
     second = go(settings=replace(SETTINGS, processes=2))
     assert second.path == first.path.resolve()
-    assert [(a[0], a[-3]) for a in RecordingContainer.execs] == [
+    assert [(a[0], workload_of(a)) for a in RecordingContainer.execs] == [
         ("micropython", "/workloads/0/good.py")]
     assert len(second.read_cell("micropython1.25", "good")["runs"]) == 2
