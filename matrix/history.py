@@ -33,6 +33,7 @@ import shlex
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,20 @@ _DEFAULTS = asdict(Settings())
 
 @dataclass
 class Entry:
-    """A run and its run.json."""
+    """A run and its run.json; its cells are read once, when first needed."""
 
     run: store.RunDir
     meta: dict[str, Any]
+
+    @cached_property
+    def cells(self) -> list[dict[str, Any]]:
+        return self.run.cells()
+
+    @cached_property
+    def medians(self) -> dict[tuple[str, str], float]:
+        """(implementation, workload) -> the median of an ok cell's timed values."""
+        return {(c["implementation"], c["workload"]): stats.median(g)
+                for c in self.cells if (g := aggregate.process_values(c))}
 
     @property
     def id(self) -> str:
@@ -230,9 +241,9 @@ def compare(old: Entry, new: Entry) -> Comparison:
     """NEW's cells against OLD's, for the implementations comparable between them."""
     skipped = {i: why for i in new.order if (why := why_not(old, new, i))}
     wanted = [i for i in new.order if i not in skipped]
-    before = {(c["implementation"], c["workload"]): c for c in old.run.cells()}
+    before = {(c["implementation"], c["workload"]): c for c in old.cells}
     rows, impls = [], []
-    now = {(c["implementation"], c["workload"]): c for c in new.run.cells()}
+    now = {(c["implementation"], c["workload"]): c for c in new.cells}
     for impl in wanted:
         pairs = []
         cells = sorted(k for k in now if k[0] == impl and k in before)
@@ -303,17 +314,13 @@ def trend(entries: list[Entry], new: Entry) -> list[dict[str, Any]]:
     series = [e for e in entries if e.key <= new.key and e.id != new.id
               and e.timing == new.timing] + [new]
     series = series[-TREND_RUNS:]
-    medians: dict[str, dict[tuple[str, str], float]] = {}
     rows = []
     for impl in new.order:
         level, prev = 1.0, None
         for e in series:
             if impl not in e.order or e.host(impl) != new.host(impl):
                 continue
-            if e.id not in medians:
-                medians[e.id] = {(c["implementation"], c["workload"]): stats.median(g)
-                                 for c in e.run.cells() if (g := aggregate.process_values(c))}
-            mine = {w: t for (i, w), t in medians[e.id].items() if i == impl}
+            mine = {w: t for (i, w), t in e.medians.items() if i == impl}
             common = sorted(mine.keys() & prev.keys()) if prev is not None else list(mine)
             if not common:
                 continue
@@ -344,12 +351,9 @@ def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
     found = compare(old, new) if old else None
     processes = min(e.settings["processes"] for e in (old or new, new))
     return {
-        "against": old.id if old else "",
-        "explicit": against is not None,
-        "summary": found.summary() if found else "no comparable earlier run (same host, same "
-                   "or newer interpreter version) under this runs directory",
-        "counts": dict(found.counts) if found else {},
-        "by_impl": found.by_impl if found else {},
+        **_digest(found, explicit=against is not None,
+                  nothing="no comparable earlier run (same host, same or newer interpreter "
+                  "version) under this runs directory"),
         "flagged": [_show_cell(c) for c in found.cells if c["verdict"] != "unchanged"]
         if found else [],
         "impls": [_show_impl(i) for i in found.impls] if found else [],
@@ -409,10 +413,17 @@ def write(run: store.RunDir, shown: dict[str, Any]) -> None:
         write_index(run.path.parent)
 
 
+def _digest(found: Comparison | None, explicit: bool, nothing: str = "") -> dict[str, Any]:
+    """What the runs index needs of a comparison (what history.json caches); NOTHING is
+    the summary when there was no run to compare with."""
+    return {"rules": RULES, "against": found.old.id if found else "", "explicit": explicit,
+            "counts": dict(found.counts) if found else {},
+            "by_impl": found.by_impl if found else {},
+            "summary": found.summary() if found else nothing}
+
+
 def _cached(shown: dict[str, Any]) -> dict[str, Any]:
-    return {"rules": RULES, "against": shown["against"], "explicit": shown["explicit"],
-            "counts": shown["counts"], "by_impl": shown["by_impl"],
-            "summary": shown["summary"]}
+    return {k: shown[k] for k in _digest(None, False)}
 
 
 def summary(run: store.RunDir) -> str:
@@ -433,11 +444,7 @@ def _summary_for(entries: list[Entry], e: Entry) -> dict[str, Any]:
     if isinstance(cached, dict) and cached.get("rules") == RULES \
             and cached.get("against") == (old.id if old else ""):
         return cached
-    found = compare(old, e) if old else None
-    fresh = {"rules": RULES, "against": old.id if old else "", "explicit": False,
-             "counts": dict(found.counts) if found else {},
-             "by_impl": found.by_impl if found else {},
-             "summary": found.summary() if found else ""}
+    fresh = _digest(compare(old, e) if old else None, explicit=False)
     if not (isinstance(cached, dict) and cached.get("explicit")):
         try:  # a run rendered with --against keeps that summary
             store.write_json(e.run.path / CACHE, fresh)
@@ -449,15 +456,12 @@ def _summary_for(entries: list[Entry], e: Entry) -> dict[str, Any]:
 def _speeds(e: Entry) -> tuple[dict[str, str], dict[str, float]]:
     """Per implementation: "ok/cells", and the point geometric mean speed vs the baseline
     (baseline median / its median over workloads ok on both, on the baseline's host)."""
-    cells = e.run.cells()
     baseline = next((i for i in e.order if e.impl(i).get("baseline")),
                     e.order[0] if e.order else "")
     counts: dict[str, Counter[str]] = {}
-    medians = {}
-    for c in cells:
+    for c in e.cells:
         counts.setdefault(c["implementation"], Counter())[c["status"]] += 1
-        if g := aggregate.process_values(c):
-            medians[c["implementation"], c["workload"]] = stats.median(g)
+    medians = e.medians
     ok = {i: f"{n['ok']}/{sum(n.values())}" for i, n in counts.items()}
     speed = {}
     for impl in e.order:
