@@ -68,9 +68,9 @@ def efficiency(r: store.RunDir, wall: float) -> str:
     lines = [f"timed cells {timed['iterations_s']:.0f} s inside iterations / "
              f"{timed['wall_s']:.0f} s = {timed['iterations_s'] / timed['wall_s']:.2f} "
              f"(whole run with start-up and scaling: {wall:.0f} s)"]
-    processes_s = 0.0
+    processes_s, cells = 0.0, r.cells()
     for impl in meta["settings"]["implementations"]:
-        runs = [run for c in r.cells() if c["implementation"] == impl for run in c["runs"]]
+        runs = [run for c in cells if c["implementation"] == impl for run in c["runs"]]
         inside = sum(sum(run["record"].get("warmups") or []) + sum(run["record"].get("values")
                                                                    or [])
                      for run in runs if run.get("record"))
