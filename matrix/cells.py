@@ -26,9 +26,26 @@ def last_marked(stdout: bytes) -> dict[str, Any] | None:
     return None
 
 
-def parse_record(stdout: bytes) -> dict[str, Any] | None:
-    """The harness's record of a cell, if well-formed."""
-    record = last_marked(stdout)
+def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | None:
+    """The harness's record of a cell, if well-formed.
+
+    With NONCE (what measure gave the harness on stdin before the workload was
+    loaded), only the one line carrying it counts: marker-shaped lines printed by
+    the workload, before or after the harness's, are ignored, and a nonce seen
+    twice (a workload that forked inside run()) is no record at all.
+    """
+    if nonce is None:
+        record = last_marked(stdout)
+    else:
+        prefix = MARKER + nonce.encode() + b" "
+        found = [line for line in stdout.splitlines() if line.startswith(prefix)]
+        if len(found) != 1 or not nonce:
+            return None
+        try:
+            record = json.loads(found[0][len(prefix):].decode("utf-8", "replace"))
+        except ValueError:
+            return None
+        record = record if isinstance(record, dict) else None
     return record if record and record.get("status") in _HARNESS_STATUSES else None
 
 
@@ -43,9 +60,11 @@ def signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def classify(result: ExecResult, timeout_s: float) -> dict[str, Any]:
-    """Status and error of a cell from how its process ended and what it printed."""
-    record = parse_record(result.stdout)
+def classify(result: ExecResult, timeout_s: float, nonce: str | None = None
+             ) -> dict[str, Any]:
+    """Status and error of a cell from how its process ended and what it printed
+    (the record with NONCE, if given)."""
+    record = parse_record(result.stdout, nonce)
     if result.timed_out:
         status, error = "timeout", f"no result within {timeout_s:g} s"
     elif result.returncode > 128:

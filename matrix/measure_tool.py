@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import subprocess
 import tempfile
 from pathlib import Path
@@ -52,14 +53,22 @@ def ensure(cache: Path = ROOT / ".cache") -> Path:
     return target
 
 
-def parse(stdout: bytes) -> list[dict[str, Any]]:
-    """Every process record measure printed in STDOUT, in order; malformed ones skipped."""
+def new_key() -> str:
+    """A secret for one `measure -k`: its records carry it, the measured program never sees it."""
+    return secrets.token_hex(16)
+
+
+def parse(stdout: bytes, key: str | None = None) -> list[dict[str, Any]]:
+    """Every process record measure printed in STDOUT, in order; malformed ones skipped.
+    With KEY (measure -k), only the lines that carry it: the measured program may
+    print marker-shaped lines, but cannot know the key."""
+    prefix = MARKER + (key.encode() + b" " if key else b"")
     records: list[dict[str, Any]] = []
     for line in stdout.splitlines():
-        if not line.startswith(MARKER):
+        if not line.startswith(prefix):
             continue
         try:
-            record = json.loads(line[len(MARKER) :])
+            record = json.loads(line[len(prefix) :])
         except ValueError:
             continue
         if isinstance(record, dict):

@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from matrix import HARNESS, DockerError, compat, measure_tool, store
+from matrix import HARNESS, DockerError, compat, interference, measure_tool, store
 from matrix.cells import classify, last_marked, tail
-from matrix.container import Container
+from matrix.container import Container, ExecResult
 from matrix.engine import ensure_available
 from matrix.images import Image
 from matrix.registry import Implementation
@@ -124,6 +124,38 @@ class _Matrix:
         self.boxes: dict[str, Container] = {}
         self.broken: dict[str, str] = {}  # implementation -> why its container failed
         self.counts: Counter[str] = Counter()
+        # What re-measuring disturbed processes cost: attempts thrown away, their wall
+        # time and the time spent waiting for calm.
+        self.remeasure = {"attempts": 0, "wall_s": 0.0, "waited_s": 0.0}
+
+    def measured(self, impl: Implementation, options: list[str], argv: list[str],
+                 timeout_s: float) -> tuple[ExecResult, list[dict[str, Any]]]:
+        """Run ARGV under `measure -k OPTIONS` in IMPL's container: the result, and
+        the process records that carry this exec's key (none the program can forge)."""
+        key = measure_tool.new_key()
+        result = self.boxes[impl.id].exec([MEASURE_MOUNT, "-k", *options, "--", *argv],
+                                          timeout_s, input=f"{key}\n".encode())
+        return result, measure_tool.parse(result.stdout, key)
+
+    def attempts(self, measure_once: Callable[[], tuple[Any, str]], cpu: int | None,
+                 need_cpus: int) -> tuple[Any, str, int]:
+        """MEASURE_ONCE until it is not disturbed, waiting for calm in between, at most
+        interference.ATTEMPTS times: (the least disturbed outcome, why it was disturbed
+        or "", how many attempts were thrown away)."""
+        tried: list[tuple[Any, str, float]] = []
+        for attempt in range(interference.ATTEMPTS):
+            if attempt:
+                self.remeasure["waited_s"] += interference.wait_for_calm(cpu, need_cpus)
+            started = time.monotonic()
+            outcome, why = measure_once()
+            tried.append((outcome, why, time.monotonic() - started))
+            if not why:
+                break
+        # Every attempt disturbed: the last is kept, marked as disturbed.
+        outcome, why, _ = tried[-1]
+        self.remeasure["attempts"] += len(tried) - 1
+        self.remeasure["wall_s"] += sum(wall for _, _, wall in tried[:-1])
+        return outcome, why, len(tried) - 1
 
     # -- containers -----------------------------------------------------------------------
     def open(self, stack: ExitStack, mounts: dict[Path, str], wanted: set[str]) -> None:
@@ -175,15 +207,9 @@ class _Matrix:
                            "record": None, "returncode": None, "wall_s": 0.0,
                            "stderr_tail": "", "process": None}
             else:
-                # -r: pinned to the timed CPU from the harness's cue on, so that
-                # start-up (a JVM's above all) may use every CPU.
-                argv = [MEASURE_MOUNT, "-c", str(timed_cpu()), "-r", "--", *impl.timed_command,
-                        f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
-                        f"{s.warmup_budget_s:g}", "--cue"]
-                result = self.boxes[impl.id].exec(argv, s.timeout_s)
-                outcome = classify(result, s.timeout_s)
-                processes = measure_tool.parse(result.stdout)
-                outcome["process"] = processes[-1] if processes else None
+                outcome, why, remeasured = self.attempts(
+                    lambda impl=impl, w=w: self.timed_process(impl, w), timed_cpu(), 1)
+                outcome["disturbed"], outcome["remeasured"] = why, remeasured
                 record = outcome["record"] or {}
                 inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
             cell["runs"].append(outcome)
@@ -195,6 +221,21 @@ class _Matrix:
         self.counts["reused"] += reused
         return {"wall_s": round(time.monotonic() - started, 2), "iterations_s": round(inside, 6)}
 
+    def timed_process(self, impl: Implementation, w: Workload) -> tuple[dict[str, Any], str]:
+        """One timed process of a cell: its outcome, and why it was disturbed (or "")."""
+        s = self.settings
+        # -r: pinned to the timed CPU from the harness's cue on, so that start-up (a
+        # JVM's above all) may use every CPU; the harness's record carries the nonce
+        # measure gave it, and measure's own record the key.
+        result, processes = self.measured(
+            impl, ["-c", str(timed_cpu()), "-r"],
+            [*impl.timed_command, f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
+             f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s)
+        process = processes[-1] if len(processes) == 1 else None
+        outcome = classify(result, s.timeout_s, process["nonce"] if process else "")
+        outcome["process"] = process
+        return outcome, interference.disturbance([process])
+
     # -- start-up and memory of nearly empty programs ------------------------------------------
     def startup(self) -> None:
         s = self.settings
@@ -203,15 +244,8 @@ class _Matrix:
             if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
                                              and old["runs"] == s.startup_runs):
                 continue
-            programs = {}
-            for program in STARTUP_PROGRAMS:
-                # Unpinned: start-up as users see it (the JVM starts several threads).
-                argv = [MEASURE_MOUNT, "-n", str(s.startup_runs), "--", *impl.command,
-                        f"{HARNESS_MOUNT}/startup/{program}.py"]
-                result = self.boxes[impl.id].exec(argv, 60.0 * s.startup_runs)
-                programs[program] = {"processes": measure_tool.parse(result.stdout),
-                                     "returncode": result.returncode,
-                                     "stderr_tail": tail(result.stderr, 500)}
+            programs = {program: self.startup_program(impl, program)
+                        for program in STARTUP_PROGRAMS}
             self.run.write_extra("startup", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
                 "tools": _tools(impl), "runs": s.startup_runs, "programs": programs})
@@ -220,35 +254,94 @@ class _Matrix:
                 f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
                 for p, w in zip(STARTUP_PROGRAMS, walls, strict=True)))
 
+    def startup_program(self, impl: Implementation, program: str) -> dict[str, Any]:
+        """startup_runs processes of PROGRAM; the disturbed ones measured again."""
+        s = self.settings
+        argv = [*impl.command, f"{HARNESS_MOUNT}/startup/{program}.py"]
+        kept: list[dict[str, Any]] = []
+        last: ExecResult | None = None
+        for attempt in range(interference.ATTEMPTS):
+            todo = s.startup_runs - sum(not p["disturbed"] for p in kept)
+            if not todo:
+                break
+            if attempt:
+                self.remeasure["waited_s"] += interference.wait_for_calm(None, 1)
+                self.remeasure["attempts"] += todo
+            started = time.monotonic()
+            # Unpinned: start-up as users see it (the JVM starts several threads).
+            last, found = self.measured(impl, ["-n", str(todo)], argv, 60.0 * todo)
+            for process in found:
+                process["disturbed"] = interference.disturbance([process])
+            if attempt:
+                self.remeasure["wall_s"] += time.monotonic() - started
+            # The calm ones so far, then the new ones; disturbed leftovers only as needed.
+            calm = [p for p in kept + found if not p["disturbed"]]
+            busy = [p for p in found + kept if p["disturbed"]]
+            kept = (calm + busy)[:s.startup_runs]
+            if not found:
+                break  # the program does not run at all: trying again will not help
+        assert last is not None
+        return {"processes": kept, "returncode": last.returncode,
+                "stderr_tail": tail(last.stderr, 500)}
+
     # -- thread and process scaling -------------------------------------------------------
     def scaling(self) -> None:
+        """Each implementation's scaling job on 1..N workers (N = the host's CPUs), for
+        threads and processes, in `processes` fresh processes per point, interleaved
+        (process 1 of every point, then process 2, ...) so that drift hits all points
+        alike; a process measured while the machine did not have N free CPUs is
+        measured again."""
         s = self.settings
         cores = os.cpu_count() or 1
+        rounds = max(2, s.processes)  # an interval needs two processes at least
         for impl in self.impls if s.scaling_repeats else ():
             old = self.run.read_extra("scaling", impl.id)
             if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
-                                             and old["repeats"] == s.scaling_repeats):
+                                             and old["repeats"] == s.scaling_repeats
+                                             and old.get("rounds") == rounds):
                 continue
-            points = []
-            for kind in SCALING_KINDS:
-                for workers in range(1, cores + 1):
-                    argv = [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
-                            str(SCALING_UNITS), str(s.scaling_repeats)]
-                    result = self.boxes[impl.id].exec(argv, 120.0 * s.scaling_repeats)
-                    point = last_marked(result.stdout) or {
-                        "available": False, "reason": _why(result)}
-                    points.append({**point, "kind": kind, "workers": workers})
-                    if not point.get("available"):
-                        break  # not there at 1 worker: not at 2 either
+            points = {(kind, workers): {"kind": kind, "workers": workers, "available": True,
+                                        "reason": "", "processes": []}
+                      for kind in SCALING_KINDS for workers in range(1, cores + 1)}
+            for _ in range(rounds):
+                for (kind, workers), point in points.items():
+                    one = points[kind, 1]
+                    if not one["available"]:  # not there at 1 worker: not at 2 either
+                        point["available"], point["reason"] = False, one["reason"]
+                    if not point["available"]:
+                        continue
+                    run, why, remeasured = self.attempts(
+                        lambda impl=impl, kind=kind, workers=workers: self.scaling_process(
+                            impl, kind, workers), None, workers)
+                    if not run.get("available"):
+                        point["available"], point["reason"] = False, run.get("reason", "")
+                        continue
+                    point["processes"].append({
+                        "times": run.get("times", []), "checksum_ok": run.get("checksum_ok"),
+                        "process": run.get("process"), "disturbed": why,
+                        "remeasured": remeasured})
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
                 "tools": _tools(impl), "cores": cores, "units": SCALING_UNITS,
-                "repeats": s.scaling_repeats, "points": points})
+                "repeats": s.scaling_repeats, "rounds": rounds,
+                "points": list(points.values())})
             self.say(f"{impl.id:<16} scaling " + ", ".join(
-                f"{kind} " + ("/".join(f"{statistics.median(p['times']):.2f}"
-                                       for p in points if p["kind"] == kind and p.get("times"))
-                              or "n/a")
+                f"{kind} " + ("/".join(
+                    f"{statistics.median(t for p in point['processes'] for t in p['times']):.2f}"
+                    for (k, _), point in points.items()
+                    if k == kind and any(p["times"] for p in point["processes"])) or "n/a")
                 for kind in SCALING_KINDS) + " s")
+
+    def scaling_process(self, impl: Implementation, kind: str, workers: int
+                        ) -> tuple[dict[str, Any], str]:
+        """One process of the scaling job: its record, and why it was disturbed (or "")."""
+        s = self.settings
+        result, processes = self.measured(
+            impl, [], [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
+                       str(SCALING_UNITS), str(s.scaling_repeats)], 120.0 * s.scaling_repeats)
+        record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
+        record["process"] = processes[-1] if processes else None
+        return record, interference.disturbance(processes, workers)
 
     # -- compatibility scripts ----------------------------------------------------------------
     def scripts(self, scripts: Sequence[Script]) -> None:
@@ -272,7 +365,8 @@ class _Matrix:
             if not workloads or not count:
                 continue
             if not _fresh(old, image, impl) or old.get(
-                    "runs" if kind == "startup" else "repeats") != count:
+                    "runs" if kind == "startup" else "repeats") != count or (
+                    kind == "scaling" and old.get("rounds") != max(2, s.processes)):
                 return True
         return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
                                     impl) for sc in scripts)
@@ -350,6 +444,7 @@ def run_matrix(
     meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
     meta["phases"] = phases
     meta["reused"] = {"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]}
+    meta["remeasured"] = {k: round(v, 2) for k, v in m.remeasure.items()}
     run.write_meta(meta)
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))

@@ -5,8 +5,10 @@ Usage: <interpreter> harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
 Python 3, because it runs unmodified inside every implementation.
-The record is the last stdout line, after MARKER; anything the workload
-prints goes before it and is ignored by the host.
+The record is one stdout line, after MARKER. With --cue (under measure -r) the
+first line of stdin is a nonce that the harness reads before it loads the
+workload and puts after MARKER: the host takes only the line with that nonce,
+so nothing the workload prints, however it is shaped, can pass for the record.
 """
 import sys
 
@@ -132,6 +134,15 @@ def _wait_for_cue():
     sys.stdin.readline()
 
 
+def _read_nonce():
+    """The first stdin line: letters and digits only, else no nonce."""
+    line = sys.stdin.readline().strip()
+    for c in line:
+        if not ("0" <= c <= "9" or "a" <= c <= "z" or "A" <= c <= "Z"):
+            return ""
+    return line
+
+
 def measure(path, values, warmup_budget_s, cue=False):
     """Load PATH, warm it up until steady (at most WARMUP_BUDGET_S), then time VALUES
     iterations. Every iteration's time is kept: warmups and values. With CUE, wait
@@ -207,8 +218,11 @@ def main(argv):
     if len(argv) != (5 if cue else 4):
         sys.stderr.write("usage: harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]\n")
         return 2
+    # Read before the workload is loaded, so that none of its code sees it.
+    prefix = MARKER + " " + (_read_nonce() + " " if cue else "")
     record = measure(argv[1], int(argv[2]), float(argv[3]), cue)
-    sys.stdout.write("\n" + MARKER + " " + json.dumps(record) + "\n")
+    sys.stdout.write("\n" + prefix + json.dumps(record) + "\n")
+    sys.stdout.flush()
     return 0
 
 

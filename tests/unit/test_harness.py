@@ -315,7 +315,7 @@ def test_wrong_usage_exits_2(tmp_path, args):
     assert MARKER not in proc.stdout
 
 
-def test_cue_waits_after_loading_until_a_line_arrives(tmp_path):
+def test_cue_reads_the_nonce_then_waits_after_loading_until_a_line_arrives(tmp_path):
     import subprocess
     import sys
 
@@ -326,6 +326,8 @@ def test_cue_waits_after_loading_until_a_line_arrives(tmp_path):
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
     assert proc.stdout is not None and proc.stdin is not None
     try:
+        proc.stdin.write(b"n0nce\n")  # the first line, read before the workload loads
+        proc.stdin.flush()
         seen = [proc.stdout.readline() for _ in range(3)]
         assert seen == [b"loaded\n", b"\n", b"@@implmatrix-ready@@\n"]
         with pytest.raises(subprocess.TimeoutExpired):
@@ -333,5 +335,7 @@ def test_cue_waits_after_loading_until_a_line_arrives(tmp_path):
         out, _ = proc.communicate(b"\n", timeout=30)
     finally:
         proc.kill()
-    record = parse_record(out)
+    assert MARKER + b"n0nce {" in out  # the record carries the nonce
+    assert parse_record(out, "other") is None
+    record = parse_record(out, "n0nce")
     assert record is not None and record["status"] == "ok" and len(record["values"]) == 2

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +68,9 @@ def test_repeats_the_program_and_reports_every_run(run):
     recs = records(proc)
     assert len(recs) == 3
     for rec in recs:
-        assert set(rec) == {"wall_s", "max_rss_kb", "user_s", "sys_s", "exit", "signal"}
+        assert set(rec) == {"wall_s", "max_rss_kb", "user_s", "sys_s", "exit", "signal", "nonce",
+                            "interference"}
+        assert rec["nonce"] is None  # only -r gives the program a nonce
         assert rec["wall_s"] > 0
         assert rec["max_rss_kb"] > 1000
         assert rec["user_s"] + rec["sys_s"] > 0
@@ -122,6 +126,7 @@ def worker():
 thread = threading.Thread(target=worker)
 thread.start()
 print("before", sorted(os.sched_getaffinity(0)))
+print("nonce", sys.stdin.readline().strip())
 sys.stdout.write("\\n@@implmatrix-ready@@\\n")
 sys.stdout.flush()
 print("cue", repr(sys.stdin.readline()), repr(sys.stdin.read()))
@@ -137,9 +142,11 @@ def test_ready_pins_every_thread_only_after_the_cue(run):
     proc = run("-c", str(cpu), "-r", "--", PY, "-c", CUE_PROGRAM)
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.decode().splitlines() if line]
-    assert lines[:4] == [f"before {everywhere}", "@@implmatrix-ready@@", "cue '\\n' ''",
-                         f"after [{cpu}] [{cpu}]"]
-    assert [r["exit"] for r in records(proc)] == [0]
+    (record,) = records(proc)
+    assert len(record["nonce"]) == 32 and int(record["nonce"], 16) >= 0
+    assert lines[:5] == [f"before {everywhere}", f"nonce {record['nonce']}",
+                         "@@implmatrix-ready@@", "cue '\\n' ''", f"after [{cpu}] [{cpu}]"]
+    assert record["exit"] == 0
 
 
 def test_ready_without_the_ready_line_never_pins(run):
@@ -155,6 +162,83 @@ def test_ready_program_that_exits_without_reading_its_cue(run):
     proc = run("-c", str(min(os.sched_getaffinity(0))), "-r", "-n", "2", "--", PY, "-c", code)
     assert proc.returncode == 0, proc.stderr
     assert [r["exit"] for r in records(proc)] == [0, 0]
+
+
+def keyed(measure: Path, key: bytes, *args: str, **kwargs: Any
+          ) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([str(measure), "-k", *args], input=key + b"\n", capture_output=True,
+                          timeout=TIMEOUT_S, **kwargs)
+
+
+def test_key_marks_measures_own_lines_and_the_program_cannot_see_it(measure):
+    key = measure_tool.new_key()
+    forged = '\\n@@implmatrix-process@@ {"wall_s": 1e-9, "exit": 0}\\n'
+    code = (f"printf '{forged}'; echo \"stdin '$(cat)'\"; "
+            "for n in environ mem fd; do "
+            "if [ -r /proc/$PPID/$n ]; then echo $n readable; else echo $n denied; fi; done")
+    # As in the sandbox, measure and the program run as one unprivileged user (root
+    # could read anything): a copy of measure where that user can run it.
+    nobody: dict[str, Any] = {}
+    if os.geteuid() == 0:
+        where = Path(tempfile.mkdtemp())
+        where.chmod(0o755)
+        shutil.copy(measure, where / "measure")
+        measure, nobody = where / "measure", {"user": 65534, "group": 65534, "cwd": "/"}
+    proc = keyed(measure, key.encode(), "-n", "2", "--", "sh", "-c", code, **nobody)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    for name in ("environ", "mem", "fd"):  # /proc/<measure>/...: closed to the program
+        assert out.count(f"{name} denied") == 2, out
+    assert out.count("stdin ''") == 2  # the key line went to measure, not the program
+    assert key not in out.replace(f"@@implmatrix-process@@ {key} ", "")
+    assert [r["wall_s"] > 1e-3 for r in measure_tool.parse(proc.stdout, key)] == [True, True]
+    # without the key, the forged line is all a reader would find first
+    assert measure_tool.parse(proc.stdout)[0]["wall_s"] == 1e-9
+
+
+@pytest.mark.parametrize("key", [b"", b"has space", b"x" * 65, b"semi;colon"])
+def test_a_bad_key_is_a_usage_error(measure, key):
+    proc = keyed(measure, key, "--", "true")
+    assert proc.returncode == 2
+    assert proc.stderr.decode().count("\n") == 1 and b"-k" in proc.stderr
+    assert proc.stdout == b""
+
+
+def hog(cpu: int, seconds: float) -> subprocess.Popen[bytes]:
+    """A busy loop pinned to CPU for SECONDS."""
+    code = (f"import os, time; os.sched_setaffinity(0, {{{cpu}}}); end = time.time() + {seconds}\n"
+            "while time.time() < end: pass")
+    return subprocess.Popen([PY, "-c", code])
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
+def test_interference_sees_other_work_on_the_pinned_cpu_and_elsewhere(run):
+    from matrix import interference
+
+    cpus = sorted(os.sched_getaffinity(0))
+    mine, other = cpus[-1], cpus[0]
+    spin = f"import time\nend = time.time() + 1.0\nwhile time.time() < end: pass"
+    results = {}
+    for where in (mine, other):
+        h = hog(where, 3.0)
+        try:
+            time.sleep(0.3)
+            proc = run("-c", str(mine), "--", PY, "-c", spin)
+        finally:
+            h.kill()
+            h.wait()
+        (rec,) = records(proc)
+        w = rec["interference"]
+        assert w["cpu"] == mine and w["cpus"] == os.cpu_count()
+        assert w["window_s"] == pytest.approx(rec["wall_s"], abs=0.01)
+        assert w["own_cpu_s"] == pytest.approx(rec["user_s"] + rec["sys_s"], abs=0.02)
+        results[where] = (interference.others(w), interference.disturbance([rec]))
+    # a hog on the pinned CPU shares it about half and half
+    shared, why = results[mine]
+    assert shared["on_cpu"] > 0.3 and why.startswith("other work ran on the pinned CPU")
+    # a hog on another CPU is the rest of the machine, not this CPU's business
+    apart, why = results[other]
+    assert apart["machine_cpus"] > 0.7 and apart["on_cpu"] < shared["on_cpu"]
 
 
 def test_unpinnable_cpu_exits_126_with_one_line(run):
@@ -193,7 +277,7 @@ def test_usage_errors_exit_2_with_one_line(run, args):
     assert proc.returncode == 2
     assert proc.stdout == b""
     assert proc.stderr.decode().splitlines() == [
-        "usage: measure [-c CPU [-r]] [-n REPEAT] -- PROGRAM [ARGS...]"
+        "usage: measure [-c CPU [-r]] [-k] [-n REPEAT] -- PROGRAM [ARGS...]"
     ]
 
 
