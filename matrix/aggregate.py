@@ -143,24 +143,32 @@ def speed(cells: list[dict[str, Any]], baseline: str,
     return ratios, pd.DataFrame(means).set_index("implementation")
 
 
-STARTUP_COLUMNS = ["implementation", "program", "runs", "median_s", "min_s", "max_s",
-                   "median_rss_kb", "failed"]
+STARTUP_COLUMNS = ["implementation", "program", "runs", "disturbed", "median_s", "min_s",
+                   "max_s", "median_rss_kb", "failed", "wall_s", "max_rss_kb"]
 
 
 def startup(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
-    """Start-up time and memory of the nearly empty programs (startup.csv)."""
+    """Start-up time and memory of the nearly empty programs (startup.csv).
+
+    runs: successful runs used; disturbed: successful runs left out because the
+    machine was busy meanwhile; wall_s, max_rss_kb: the lists of the runs used
+    (for the claims' intervals).
+    """
     rows = []
     for impl in order:
         for program, found in (extras.get(impl) or {}).get("programs", {}).items():
-            good = [p for p in found["processes"] if p.get("exit") == 0]
+            ok = [p for p in found["processes"] if p.get("exit") == 0]
+            good = [p for p in ok if not p.get("disturbed")]
             walls = [p["wall_s"] for p in good]
+            rss = [p["max_rss_kb"] for p in good]
             rows.append({
                 "implementation": impl, "program": program, "runs": len(good),
+                "disturbed": len(ok) - len(good),
                 "median_s": statistics.median(walls) if walls else None,
                 "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None,
-                "median_rss_kb": statistics.median([p["max_rss_kb"] for p in good])
-                if good else None,
-                "failed": len(found["processes"]) - len(good) or (0 if good else 1),
+                "median_rss_kb": statistics.median(rss) if rss else None,
+                "failed": len(found["processes"]) - len(ok) or (0 if ok else 1),
+                "wall_s": walls, "max_rss_kb": rss,
             })
     return pd.DataFrame(rows, columns=STARTUP_COLUMNS)
 
@@ -181,29 +189,77 @@ def memory(df: pd.DataFrame, start: pd.DataFrame, order: list[str]) -> pd.DataFr
 
 
 SCALING_COLUMNS = ["implementation", "kind", "workers", "median_s", "speedup", "efficiency",
-                   "available", "reason"]
+                   "low", "high", "processes", "repeats", "disturbed", "available", "reason"]
+
+
+def _scaling_processes(point: dict[str, Any]) -> list[dict[str, Any]]:
+    """A point's processes; a point of an older run, with its times on the point
+    itself, is one undisturbed process."""
+    if "processes" in point:
+        return point["processes"] or []
+    if point.get("times"):
+        return [{"times": point["times"], "checksum_ok": point.get("checksum_ok", False),
+                 "disturbed": False}]
+    return []
+
+
+def busy(cpus: int) -> str:
+    """Why a scaling point has no figure: all its processes ran on a busy machine."""
+    return f"machine busy: {cpus} CPU{'s were' if cpus != 1 else ' was'} not free"
 
 
 def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
-    """Thread and process scaling: efficiency = (T1 / TN) / N (scaling.csv)."""
+    """Thread and process scaling (scaling.csv).
+
+    Only undisturbed processes count (disturbed: how many were left out). speedup:
+    geometric mean of the times at 1 worker ÷ at N; efficiency = speedup ÷ N, with the
+    95% interval [low, high] of stats.log_ratio ÷ N. available: the implementation
+    has such workers and they computed the right checksum; an available point
+    without a figure (efficiency empty) ran while the machine was busy.
+    """
     rows = []
     for impl in order:
         points = (extras.get(impl) or {}).get("points", [])
         for kind in ("threads", "processes"):
             mine = [p for p in points if p["kind"] == kind]
-            one = next((p for p in mine if p["workers"] == 1 and p.get("times")), None)
+            clean: dict[int, list[float]] = {}
             for p in mine:
-                ok = bool(p.get("available") and p.get("times") and p.get("checksum_ok"))
-                median = statistics.median(p["times"]) if ok else None
-                speedup = statistics.median(one["times"]) / median if ok and one else None
+                procs = [q for q in _scaling_processes(p) if q.get("times")]
+                clean[p["workers"]] = [t for q in procs if q.get("checksum_ok")
+                                       and not q.get("disturbed") for t in q["times"]]
+            for p in mine:
+                n = p["workers"]
+                procs = [q for q in _scaling_processes(p) if q.get("times")]
+                wrong = any(not q.get("checksum_ok") for q in procs)
+                used = [q for q in procs if not q.get("disturbed")]
+                available = bool(p.get("available") and procs and not wrong)
+                times, one = clean[n], clean.get(1, [])
+                fig = None if not (available and times and one) else \
+                    stats.Ratio(1.0, 1.0, 1.0) if n == 1 else stats.log_ratio(one, times)
+                if not p.get("available") or not procs:
+                    reason = p.get("reason") or "not measured"
+                elif wrong:
+                    reason = "wrong checksum"
+                elif fig is None:
+                    reason = busy(n) if not times else (
+                        busy(1) + " (at 1 worker)" if 1 in clean else "not measured at 1 worker")
+                else:
+                    reason = ""
                 rows.append({
-                    "implementation": impl, "kind": kind, "workers": p["workers"],
-                    "median_s": median, "speedup": speedup,
-                    "efficiency": speedup / p["workers"] if speedup else None,
-                    "available": ok,
-                    "reason": "" if ok else p.get("reason") or "wrong checksum",
+                    "implementation": impl, "kind": kind, "workers": n,
+                    "median_s": statistics.median(times) if times else None,
+                    "speedup": fig.ratio if fig else None,
+                    "efficiency": fig.ratio / n if fig else None,
+                    "low": fig.low / n if fig else None,
+                    "high": fig.high / n if fig else None,
+                    "processes": len(used), "repeats": len(times),
+                    "disturbed": len(procs) - len(used),
+                    "available": available, "reason": reason,
                 })
-    return pd.DataFrame(rows, columns=SCALING_COLUMNS)
+    df = pd.DataFrame(rows, columns=SCALING_COLUMNS)
+    numbers = ["median_s", "speedup", "efficiency", "low", "high"]
+    df[numbers] = df[numbers].astype(float)
+    return df.astype({"available": bool})
 
 
 COMPAT_COLUMNS = ["implementation", "suite", "script", "category", "feature", "since",

@@ -1,131 +1,290 @@
 """The claims check: well-known claims about the implementations, each with the
-figure this run measured and a verdict. Thresholds are stated in the verdicts'
-rules below so a reader can disagree with them."""
+figure this run measured, its 95% interval and what it rests on, and a verdict
+by RULE. The thresholds are the constants below, so a reader can disagree."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
 
+from matrix import stats
+
+RULE = (
+    "A claim is a statement that a figure lies on one side of a threshold (or inside a "
+    "band). It holds when the whole 95% interval lies on the claim's side, does not hold "
+    "when the whole interval lies on the other side, and is inconclusive when the interval "
+    "straddles the threshold, or when the figure rests on measurements taken while the "
+    "machine was busy (disturbed processes are left out; with too few left the figure is "
+    "inconclusive). A claim made of several parts holds when every part holds, does not "
+    "hold when any part does not hold, and is otherwise inconclusive.")
+
+HOLDS, DOES_NOT_HOLD, INCONCLUSIVE = "holds", "does not hold", "inconclusive"
 NOT_MEASURED = "not measured"
 CLAIMED_PYPY_SPEEDUP = 4.4
-# A claimed factor "holds" when the measured one is within this fraction of it.
+# "About 4.4x": within this fraction of it, either way.
 FACTOR_TOLERANCE = 0.20
-# "larger"/"slower" need at least this much of a difference.
+# "Larger" / "slower": by more than this factor.
 MATERIAL = 1.10
-# Efficiency (speedup ÷ workers) counted as "scales": near 100%.
+# Threads under a GIL reach "about 1/N": within this many points of it; threads that
+# "scale" are above 1/N + this.
+GIL_MARGIN = 0.15
+# Processes reach "about 100%": an efficiency (speedup ÷ workers) of at least this.
 SCALES = 0.80
+
+
+def _unknown(*xs: Any) -> bool:
+    return any(x is None or x != x for x in xs)
+
+
+def side(low: float | None, high: float | None, threshold: float, *,
+         inclusive: bool = False) -> str:
+    """RULE for "the figure is above THRESHOLD" (at or above it if INCLUSIVE), given
+    the figure's 95% interval [LOW, HIGH]. No interval (None, NaN) is inconclusive."""
+    if _unknown(low, high):
+        return INCONCLUSIVE
+    if low > threshold or (inclusive and low >= threshold):
+        return HOLDS
+    if high < threshold:
+        return DOES_NOT_HOLD
+    return INCONCLUSIVE
+
+
+def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
+    """RULE for "the figure lies inside [LO, HI]", given its 95% interval [LOW, HIGH]."""
+    if _unknown(low, high):
+        return INCONCLUSIVE
+    if lo <= low and high <= hi:
+        return HOLDS
+    if high < lo or low > hi:
+        return DOES_NOT_HOLD
+    return INCONCLUSIVE
+
+
+def word(verdict: str) -> str:
+    """holds, does not hold, inconclusive (or not measured), without the reason."""
+    return verdict.split(":")[0]
+
+
+def _reason(verdict: str) -> str:
+    return verdict.partition(":")[2].strip()
+
+
+def say(verdict_word: str, reason: str = "") -> str:
+    """A verdict: the word, and for the two that need one a reason after a colon."""
+    needs = verdict_word in (DOES_NOT_HOLD, INCONCLUSIVE)
+    return f"{verdict_word}: {reason}" if reason and needs else verdict_word
+
+
+def combine(parts: list[str]) -> str:
+    """RULE for a claim made of PARTS (verdicts): holds when every part holds, does not
+    hold when any part does not hold, else inconclusive; keeps the deciding reasons."""
+    words = [word(v) for v in parts]
+    result = DOES_NOT_HOLD if DOES_NOT_HOLD in words else \
+        HOLDS if words and all(w == HOLDS for w in words) else INCONCLUSIVE
+    return say(result, "; ".join(_reason(v) for v in parts if word(v) == result and _reason(v)))
+
+
+def _judge(verdict_word: str, fails: str, unsure: str) -> str:
+    return say(verdict_word, fails if verdict_word == DOES_NOT_HOLD else unsure)
+
+
+def _bounded(low: float, high: float) -> bool:
+    return not _unknown(low, high) and low > 0 and not math.isinf(high)
+
+
+def _unsure(low: float, high: float, threshold: str, busy: str = "",
+            few: str = "too few values for an interval") -> str:
+    """Why a figure is inconclusive: no interval (machine busy, too few values), or
+    an interval across the threshold."""
+    if not _bounded(low, high):
+        return busy or few
+    return f"the 95% interval straddles {threshold}"
+
+
+def _ci(low: float, high: float, percent: bool = False) -> str:
+    if not _bounded(low, high):
+        return "95% CI unknown"
+    if percent:
+        return f"95% CI {low * 100:.0f}–{high * 100:.0f}%"
+    return f"95% CI {low:.2f}–{high:.2f}x"
+
+
+def _x(r: stats.Ratio) -> str:
+    return f"{r.ratio:.2f}x ({_ci(r.low, r.high)})"
 
 
 def _family(impls: dict[str, dict[str, Any]], family: str) -> str | None:
     return next((i for i, m in impls.items() if m.get("family") == family), None)
 
 
-def _eff(scaling: pd.DataFrame, impl: str | None, kind: str) -> tuple[float | None, int]:
+def _startup_values(startup: pd.DataFrame, impl: str | None, program: str,
+                    column: str) -> tuple[list[float], int] | None:
+    """IMPL's start-up values of COLUMN used for PROGRAM, and how many runs were left
+    out as disturbed; None if not measured."""
+    if impl is None or startup.empty:
+        return None
+    hit = startup[(startup["implementation"] == impl) & (startup["program"] == program)]
+    if hit.empty:
+        return None
+    return [float(v) for v in hit[column].iloc[0]], int(hit["disturbed"].iloc[0])
+
+
+def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program: str,
+                  column: str, name: str, show: Any, adjective: str
+                  ) -> tuple[str, str] | None:
+    """(measured text, verdict) of "the first of IMPLS has more COLUMN than the second,
+    by over MATERIAL", for PROGRAM's start-up runs; None if not measured."""
+    found = [_startup_values(startup, i, program, column) for i in impls]
+    if None in found:
+        return None
+    (a, a_busy), (b, b_busy) = found
+    busy = "; ".join(f"{d} of {len(v) + d} runs of {i} ran while the machine was busy"
+                     for i, (v, d) in zip(impls, found, strict=True) if d and len(v) < 2)
+    left_out = f", {a_busy + b_busy} more left out (machine busy)" if a_busy + b_busy else ""
+    if not a or not b:
+        return (f"{name}: no figure{left_out}",
+                say(INCONCLUSIVE, f"{name}: {busy or 'no successful runs'}"))
+    r = stats.log_ratio(a, b)
+    text = (f"{name} {show(stats.log_mean(a).ratio)} vs {show(stats.log_mean(b).ratio)}, "
+            f"{_x(r)} over {len(a)} and {len(b)} runs{left_out}")
+    return text, _judge(side(r.low, r.high, MATERIAL), f"{name}: not {adjective}",
+                        f"{name}: " + _unsure(r.low, r.high, f"{MATERIAL}x", busy))
+
+
+def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
+    """The scaling row of IMPL's KIND with the most workers (2 or more), or None."""
     if impl is None or scaling.empty:
-        return None, 0
+        return None
     rows = scaling[(scaling["implementation"] == impl) & (scaling["kind"] == kind)
                    & scaling["available"]]
     if rows.empty or rows["workers"].max() < 2:
-        return None, 0
-    top = rows.loc[rows["workers"].idxmax()]
-    return float(top["efficiency"]), int(top["workers"])
+        return None
+    return next(rows.loc[[rows["workers"].idxmax()]].itertuples())
+
+
+def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
+                     ) -> tuple[str, str]:
+    """(measured text, verdict) of a scaling row's efficiency judged by RULE(low, high)."""
+    n, used, left = int(row.workers), int(row.processes), int(row.disturbed)
+    busy = f"{left} of {left + used} processes ran while the machine was busy" if left else ""
+    if _unknown(row.efficiency):
+        return (f"{name}: no figure ({row.reason})",
+                say(INCONCLUSIVE, f"{name}: {busy if busy and not used else row.reason}"))
+    text = (f"{name} {row.efficiency:.0%} ({_ci(row.low, row.high, percent=True)}) over "
+            f"{int(row.repeats)} repeats in {used} process{'es' if used != 1 else ''}, "
+            f"{n} CPUs free" + (f", {left} more left out (machine busy)" if left else ""))
+    return text, _judge(rule(row.low, row.high), f"{name}: {fails}",
+                        f"{name}: " + _unsure(row.low, row.high, threshold, busy))
 
 
 def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,
-          memory: pd.DataFrame, startup: pd.DataFrame,
+          results: pd.DataFrame, startup: pd.DataFrame,
           scaling: pd.DataFrame) -> list[dict[str, str]]:
-    pypy = _family(impls, "pypy")
-    jython = _family(impls, "jython")
+    """The five claims: rows of claim, measured (figure, 95% interval, what it rests
+    on) and verdict (holds, does not hold: why, inconclusive: why, or not measured)."""
     base = baseline
+    pypy = _family(impls, "pypy")
+    pypy = None if pypy == base else pypy  # nothing to compare with
+    jython = _family(impls, "jython")
     out = []
 
-    # 1. Speed.
-    claim = f"PyPy is about {CLAIMED_PYPY_SPEEDUP}x faster than CPython on average"
-    g = means.loc[pypy] if pypy in means.index else None
-    if g is None or g["geomean"] is None or pd.isna(g["geomean"]):
-        out.append({"claim": claim, "measured": NOT_MEASURED, "verdict": NOT_MEASURED})
-    else:
-        ratio = float(g["geomean"])
-        measured = (f"{pypy} vs {base}: geometric mean {ratio:.2f}x "
-                    f"(95% CI {g['low']:.2f}–{g['high']:.2f}) over {int(g['workloads'])} "
-                    "workloads of this suite")
-        if abs(ratio / CLAIMED_PYPY_SPEEDUP - 1) <= FACTOR_TOLERANCE \
-                or g["low"] <= CLAIMED_PYPY_SPEEDUP <= g["high"]:
-            verdict = "holds"
-        elif ratio > CLAIMED_PYPY_SPEEDUP:
-            verdict = "understated: PyPy is faster than claimed"
-        elif ratio > 1:
-            verdict = "overstated: faster, but not that much"
-        else:
-            verdict = "does not hold"
+    def add(claim: str, measured: str, verdict: str) -> None:
         out.append({"claim": claim, "measured": measured, "verdict": verdict})
 
-    # 2. Memory.
-    claim = "PyPy has a larger memory footprint than CPython"
-    if pypy in memory.index and base in memory.index \
-            and not pd.isna(memory.at[pypy, "empty_rss_kb"]) \
-            and not pd.isna(memory.at[base, "empty_rss_kb"]):
-        empty = memory.at[pypy, "empty_rss_kb"] / memory.at[base, "empty_rss_kb"]
-        peak_p, peak_b = memory.at[pypy, "median_peak_rss_kb"], memory.at[base,
-                                                                          "median_peak_rss_kb"]
-        peak = peak_p / peak_b if not (pd.isna(peak_p) or pd.isna(peak_b)) else None
-        measured = (f"empty program {memory.at[pypy, 'empty_rss_kb'] / 1024:.0f} MiB vs "
-                    f"{memory.at[base, 'empty_rss_kb'] / 1024:.0f} MiB ({empty:.1f}x)")
-        if peak is not None:
-            measured += (f"; median peak RSS over the workloads {peak_p / 1024:.0f} MiB vs "
-                         f"{peak_b / 1024:.0f} MiB ({peak:.1f}x)")
-        larger = [r > MATERIAL for r in (empty, peak) if r is not None]
-        verdict = "holds" if all(larger) else "partly holds" if any(larger) else "does not hold"
-        out.append({"claim": claim, "measured": measured, "verdict": verdict})
+    # 1. Speed.
+    lo, hi = (CLAIMED_PYPY_SPEEDUP * (1 - FACTOR_TOLERANCE),
+              CLAIMED_PYPY_SPEEDUP * (1 + FACTOR_TOLERANCE))
+    claim = (f"PyPy is about {CLAIMED_PYPY_SPEEDUP}x faster than CPython on average "
+             f"(taken as {lo:.2f}–{hi:.2f}x)")
+    g = means.loc[pypy] if pypy in means.index else None
+    if g is None or _unknown(g["geomean"]):
+        add(claim, NOT_MEASURED, NOT_MEASURED)
     else:
-        out.append({"claim": claim, "measured": NOT_MEASURED, "verdict": NOT_MEASURED})
+        low, high = (float("nan"), float("nan")) if _unknown(g["low"], g["high"]) \
+            else (float(g["low"]), float(g["high"]))
+        fails = "PyPy is faster than claimed" if low > hi else \
+            "PyPy is faster, but not that much" if low > 1 else "PyPy is not faster"
+        add(claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
+                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite",
+            _judge(band(low, high, lo, hi), fails,
+                   _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x")))
+
+    # 2. Memory: the empty program's RSS, and the peak RSS of the workloads.
+    claim = f"PyPy has a larger memory footprint than CPython (taken as over {MATERIAL}x)"
+    texts, parts = [], []
+    empty = _startup_part(startup, (pypy, base), "empty", "max_rss_kb", "empty program",
+                          lambda kb: f"{kb / 1024:.0f} MiB", "larger")
+    if empty:
+        texts.append(empty[0])
+        parts.append(empty[1])
+    ok = results[(results["status"] == "ok") & results["max_rss_kb"].notna()]
+    peaks = {i: ok[ok["implementation"].astype(str) == i].set_index("workload")["max_rss_kb"]
+             for i in (pypy, base) if i is not None}
+    ratios = [float(peaks[pypy][w] / peaks[base][w])
+              for w in sorted(set(peaks[pypy].index) & set(peaks[base].index))
+              if peaks[pypy][w] > 0 and peaks[base][w] > 0] if pypy in peaks else []
+    if ratios:
+        r = stats.log_mean(ratios)
+        texts.append(f"peak RSS of the {len(ratios)} workloads ok on both: geometric mean "
+                     f"{_x(r)}")
+        parts.append(_judge(side(r.low, r.high, MATERIAL), "peak RSS: not larger",
+                            "peak RSS: " + _unsure(r.low, r.high, f"{MATERIAL}x",
+                                                   few="too few workloads for an interval")))
+    if not parts:
+        add(claim, NOT_MEASURED, NOT_MEASURED)
+    else:
+        if not empty:
+            parts.append(say(INCONCLUSIVE, "empty program: not measured"))
+        elif not ratios:
+            parts.append(say(INCONCLUSIVE, "peak RSS: not measured"))
+        add(claim, f"{pypy} vs {base} (geometric means): " + "; ".join(texts), combine(parts))
 
     # 3. Start-up.
-    claim = "PyPy starts up slower than CPython"
-    rows = startup.set_index(["implementation", "program"])["median_s"] \
-        if not startup.empty else pd.Series(dtype=float)
-    if (pypy, "empty") in rows.index and (base, "empty") in rows.index \
-            and not pd.isna(rows[pypy, "empty"]) and not pd.isna(rows[base, "empty"]):
-        parts, slower = [], []
-        for program in ("empty", "imports"):
-            if (pypy, program) in rows.index and (base, program) in rows.index:
-                p, b = rows[pypy, program], rows[base, program]
-                parts.append(f"{program}: {p * 1e3:.0f} ms vs {b * 1e3:.0f} ms ({p / b:.1f}x)")
-                slower.append(p / b > MATERIAL)
-        verdict = "holds" if all(slower) else "partly holds" if any(slower) else "does not hold"
-        out.append({"claim": claim, "measured": "median start-up, " + "; ".join(parts),
-                    "verdict": verdict})
+    claim = f"PyPy starts up slower than CPython (taken as over {MATERIAL}x the time)"
+    found = {p: _startup_part(startup, (pypy, base), p, "wall_s", p,
+                              lambda s: f"{s * 1e3:.0f} ms", "slower")
+             for p in ("empty", "imports")}
+    if not any(found.values()):
+        add(claim, NOT_MEASURED, NOT_MEASURED)
     else:
-        out.append({"claim": claim, "measured": NOT_MEASURED, "verdict": NOT_MEASURED})
+        add(claim, f"start-up of {pypy} vs {base} (geometric means): " + "; ".join(
+            f[0] if f else f"{p}: not measured" for p, f in found.items()),
+            combine([f[1] if f else say(INCONCLUSIVE, f"{p}: not measured")
+                     for p, f in found.items()]))
 
     # 4. The GIL.
     claim = ("Threads under a GIL reach about 1/N efficiency, while processes reach "
-             "about 100%")
-    threads, n = _eff(scaling, base, "threads")
-    procs, n_p = _eff(scaling, base, "processes")
+             f"about 100% (taken as: threads within 1/N ± {GIL_MARGIN * 100:.0f} points, "
+             f"processes at least {SCALES:.0%})")
+    threads, procs = _top(scaling, base, "threads"), _top(scaling, base, "processes")
     if threads is None or procs is None:
-        out.append({"claim": claim, "measured": NOT_MEASURED + " (needs 2 or more cores)",
-                    "verdict": NOT_MEASURED})
+        add(claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED)
     else:
-        measured = (f"{base}, one CPU-bound job on {n} workers: threads {threads:.0%} "
-                    f"efficient (1/N = {1 / n:.0%}), processes {procs:.0%}")
-        gil_like = threads <= 1 / n + 0.15
-        verdict = "holds" if gil_like and procs >= SCALES else \
-            "partly holds" if gil_like or procs >= SCALES else "does not hold"
-        out.append({"claim": claim, "measured": measured, "verdict": verdict})
+        n = int(threads.workers)
+        lo, hi = 1 / n - GIL_MARGIN, 1 / n + GIL_MARGIN
+        t_text, t_verdict = _efficiency_part(
+            threads, "threads", lambda low, high: band(low, high, lo, hi),
+            "they scale beyond a GIL's 1/N" if threads.low > hi else "below 1/N",
+            f"{lo:.0%}" if threads.low < lo else f"{hi:.0%}")
+        p_text, p_verdict = _efficiency_part(
+            procs, "processes", lambda low, high: side(low, high, SCALES, inclusive=True),
+            f"below {SCALES:.0%}", f"{SCALES:.0%}")
+        add(claim, f"{base}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): "
+                   f"{t_text}; {p_text}", combine([t_verdict, p_verdict]))
 
     # 5. Jython.
-    claim = "Jython has no GIL: its threads scale"
-    eff, n = _eff(scaling, jython, "threads")
-    if eff is None:
-        out.append({"claim": claim, "measured": NOT_MEASURED + " (needs 2 or more cores)",
-                    "verdict": NOT_MEASURED})
+    claim = (f"Jython has no GIL: its threads scale (taken as: efficiency above 1/N + "
+             f"{GIL_MARGIN * 100:.0f} points)")
+    threads = _top(scaling, jython, "threads")
+    if threads is None:
+        add(claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED)
     else:
-        verdict = "holds" if eff >= SCALES else "does not hold" if eff <= 1 / n + 0.15 \
-            else "partly holds"
-        out.append({"claim": claim, "verdict": verdict,
-                    "measured": f"{jython} threads on {n} workers: {eff:.0%} efficient "
-                                f"(100% = perfect scaling, 1/N = {1 / n:.0%})"})
+        n = int(threads.workers)
+        text, verdict = _efficiency_part(
+            threads, "threads", lambda low, high: side(low, high, 1 / n + GIL_MARGIN),
+            "they stay near a GIL's 1/N", f"{1 / n + GIL_MARGIN:.0%}")
+        add(claim, f"{jython}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): {text}",
+            verdict)
     return out

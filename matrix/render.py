@@ -135,7 +135,7 @@ def view(run: store.RunDir, against: str | None = None
             "cells": [{"implementation": r.implementation, "status": r.status,
                        "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
         })
-    claims_rows = claims.check(impls_meta, baseline, means, memory, startup, scaling)
+    claims_rows = claims.check(impls_meta, baseline, means, df, startup, scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     startup_rows = [{
@@ -143,6 +143,8 @@ def view(run: store.RunDir, against: str | None = None
         **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
            f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
         "runs": int(_pick(startup, i, "empty", "runs") or 0),
+        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
+                             for p in ("empty", "imports"))),
         "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
         "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
         "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
@@ -150,13 +152,16 @@ def view(run: store.RunDir, against: str | None = None
     scaling_rows = [{
         "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
         "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
-        "efficiency": _num(r.efficiency, ".0%"), "available": r.available, "reason": r.reason,
+        "efficiency": _num(r.efficiency, ".0%"),
+        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
+        "processes": int(r.processes), "repeats": int(r.repeats),
+        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
     } for r in scaling.itertuples()]
     top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
     scaling_top = [{
         "implementation": i,
-        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%}" if r.available
-                       else f"n/a: {r.reason}"
+        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
+                       if r.available and r.efficiency == r.efficiency else f"n/a: {r.reason}"
                        for r in top.itertuples() if r.implementation == i and r.kind == kind),
                       "") for kind in ("threads", "processes")},
     } for i in order if i in set(top["implementation"])]
@@ -164,7 +169,8 @@ def view(run: store.RunDir, against: str | None = None
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
-        "claims": claims_rows, "startup": startup_rows, "scaling": scaling_rows,
+        "claims": claims_rows, "claims_rule": claims.RULE,
+        "startup": startup_rows, "scaling": scaling_rows,
         "scaling_top": scaling_top,
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
@@ -201,6 +207,13 @@ def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[
 def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:
     hit = table[(table["implementation"] == impl) & (table["program"] == program)]
     return None if hit.empty else hit[column].iloc[0]
+
+
+def _pct_ci(low: Any, high: Any) -> str:
+    """An efficiency interval as "95–100%"; "95% CI unknown" when there is none."""
+    if low is None or low != low or high is None or high != high or high == float("inf"):
+        return "95% CI unknown"
+    return f"{low * 100:.0f}–{high * 100:.0f}%"
 
 
 def _mib(kb: Any) -> str:

@@ -1,14 +1,18 @@
-"""Speed ratios with bootstrap confidence intervals.
+"""Ratios with 95% confidence intervals.
 
-A cell's values come from several processes, and processes differ more from
-each other than iterations within one (JIT decisions, memory layout), so the
-bootstrap is hierarchical: resample processes, then values within each.
+Speed: a cell's values come from several processes, and processes differ more
+from each other than iterations within one (JIT decisions, memory layout), so
+the bootstrap is hierarchical: resample processes, then values within each.
 A ratio is significant when its 95% interval excludes 1.
+
+Small samples (start-up runs, scaling repeats, per-workload ratios): ratios of
+geometric means with a Student t-interval on the log scale (log_ratio, log_mean).
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +23,7 @@ LEVEL = 0.95
 
 @dataclass(frozen=True)
 class Ratio:
-    ratio: float  # baseline median ÷ this median: > 1 is faster
+    ratio: float  # speed: baseline median ÷ this median (> 1 is faster); else as documented
     low: float
     high: float
 
@@ -67,3 +71,52 @@ def geomean(pairs: list[tuple[list[list[float]], list[list[float]]]], seed: int 
     n = len(pairs)
     low, high = _interval(np.exp(logs / n))
     return Ratio(math.exp(point / n), low, high)
+
+
+# Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom; 1.96 above.
+T95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+       2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+       2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
+# The interval of a figure resting on a single value: anything.
+UNKNOWN = (0.0, math.inf)
+
+
+def t95(df: float) -> float:
+    """The two-sided 95% t quantile; a fractional df (Welch's) rounds down, the wider side."""
+    k = max(1, math.floor(df + 1e-9))
+    return T95[k - 1] if k <= len(T95) else 1.96
+
+
+def _logs(xs: list[float]) -> list[float]:
+    return [math.log(x) for x in xs if x > 0]  # 0.0 (the clock's resolution) has no log
+
+
+def log_ratio(a: list[float], b: list[float]) -> Ratio:
+    """mean(A) ÷ mean(B) on the log scale (the ratio of geometric means), with a 95%
+    Welch t-interval on the difference of the log means. With a single value on a
+    side the interval is (0, inf): unknown. Values <= 0 are left out."""
+    la, lb = _logs(a), _logs(b)
+    if not la or not lb:
+        raise ValueError("log_ratio needs a positive value on both sides")
+    diff = statistics.fmean(la) - statistics.fmean(lb)
+    if len(la) < 2 or len(lb) < 2:
+        return Ratio(math.exp(diff), *UNKNOWN)
+    va, vb = statistics.variance(la) / len(la), statistics.variance(lb) / len(lb)
+    if va + vb == 0:
+        return Ratio(math.exp(diff), math.exp(diff), math.exp(diff))
+    df = (va + vb) ** 2 / (va ** 2 / (len(la) - 1) + vb ** 2 / (len(lb) - 1))
+    half = t95(df) * math.sqrt(va + vb)
+    return Ratio(math.exp(diff), math.exp(diff - half), math.exp(diff + half))
+
+
+def log_mean(xs: list[float]) -> Ratio:
+    """The geometric mean of XS (e.g. per-workload ratios) with a 95% t-interval over
+    them (log scale, n - 1 degrees of freedom); (0, inf) for a single value."""
+    logs = _logs(xs)
+    if not logs:
+        raise ValueError("log_mean needs a positive value")
+    mean = statistics.fmean(logs)
+    if len(logs) < 2:
+        return Ratio(math.exp(mean), *UNKNOWN)
+    half = t95(len(logs) - 1) * statistics.stdev(logs) / math.sqrt(len(logs))
+    return Ratio(math.exp(mean), math.exp(mean - half), math.exp(mean + half))

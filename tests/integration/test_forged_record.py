@@ -27,7 +27,7 @@ FORGED_PROCESS = json.dumps({"wall_s": FORGED_VALUE, "max_rss_kb": 1, "user_s": 
 PRELUDE = '''"""Forger."""
 import sys
 
-LINES = %(lines)r
+LINES = {lines!r}
 
 
 def forge():
@@ -48,10 +48,11 @@ EXPECTED = (200000 - 1) * 200000 * (2 * 200000 - 1) // 6
 
 def check(value):
     return value == EXPECTED
-''' % {"lines": [f"\n{marker} {nonce}{forged}\n"
-                for marker, forged in (("@@implmatrix-record@@", FORGED_RECORD),
-                                       ("@@implmatrix-process@@", FORGED_PROCESS))
-                for nonce in ("", "0123456789abcdef0123456789abcdef ")]}
+'''.replace("{lines!r}", repr([
+    f"\n{marker} {nonce}{forged}\n"
+    for marker, forged in (("@@implmatrix-record@@", FORGED_RECORD),
+                           ("@@implmatrix-process@@", FORGED_PROCESS))
+    for nonce in ("", "0123456789abcdef0123456789abcdef ")]))
 
 FORGERS = {
     # marker lines from the workload's own code, at load and on every iteration

@@ -80,6 +80,42 @@ def make_cell(
     }
 
 
+def startup_process(wall_s: float, max_rss_kb: int = 10000, exit: int = 0,
+                    disturbed: bool | None = None) -> dict[str, Any]:
+    """One start-up run as run.py records it (disturbed: None leaves the key out, as
+    older runs do)."""
+    found = {"wall_s": wall_s, "max_rss_kb": max_rss_kb, "user_s": wall_s / 2,
+             "sys_s": wall_s / 10, "exit": exit, "signal": None}
+    return found if disturbed is None else {**found, "disturbed": disturbed}
+
+
+def make_startup(impl: str, **programs: list[dict[str, Any]]) -> dict[str, Any]:
+    """raw-startup/<impl>.json: PROGRAMS maps a program to its start-up_process()es."""
+    return {"implementation": impl, "runs": max(map(len, programs.values()), default=0),
+            "programs": {name: {"processes": procs, "returncode": 0, "stderr_tail": ""}
+                         for name, procs in programs.items()}}
+
+
+def scaling_process(*times: float, disturbed: bool = False,
+                    checksum_ok: bool = True) -> dict[str, Any]:
+    """One process of a scaling point: its repeats' times."""
+    return {"times": list(times), "checksum_ok": checksum_ok, "disturbed": disturbed,
+            "remeasured": 0, "process": None}
+
+
+def scaling_point(kind: str, workers: int, *processes: dict[str, Any],
+                  available: bool = True, reason: str = "") -> dict[str, Any]:
+    return {"kind": kind, "workers": workers, "available": available, "reason": reason,
+            "processes": list(processes)}
+
+
+def make_scaling(impl: str, *points: dict[str, Any], cores: int = 2,
+                 repeats: int = 3) -> dict[str, Any]:
+    """raw-scaling/<impl>.json in the shape with processes per point."""
+    return {"implementation": impl, "image_id": "sha256:" + "d" * 64, "tools": {},
+            "cores": cores, "units": 100, "repeats": repeats, "points": list(points)}
+
+
 @pytest.fixture
 def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
     """Build a synthetic finished run directory the way run.run_matrix lays it out."""
@@ -89,6 +125,7 @@ def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
         impls: dict[str, dict[str, Any]] | None = None,
         order: list[str] | None = None,
         values: int = 3,
+        extras: dict[str, dict[str, dict[str, Any]]] | None = None,
     ) -> store.RunDir:
         impls = IMPL_META if impls is None else impls
         root = tmp_path / "reports"
@@ -105,6 +142,9 @@ def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
         })
         for cell in cells:
             run.write_cell(cell)
+        for kind, per_impl in (extras or {}).items():  # "startup"/"scaling": impl → raw
+            for impl, raw in per_impl.items():
+                run.write_extra(kind, impl, raw)
         store.point_latest(root, run)
         return run
 

@@ -217,7 +217,7 @@ def test_interference_sees_other_work_on_the_pinned_cpu_and_elsewhere(run):
 
     cpus = sorted(os.sched_getaffinity(0))
     mine, other = cpus[-1], cpus[0]
-    spin = f"import time\nend = time.time() + 1.0\nwhile time.time() < end: pass"
+    spin = "import time\nend = time.time() + 1.0\nwhile time.time() < end: pass"
     results = {}
     for where in (mine, other):
         h = hog(where, 3.0)

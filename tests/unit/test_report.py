@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
 import statistics
 
@@ -10,8 +11,17 @@ import pandas as pd
 import pyperf
 import pytest
 
-from matrix import aggregate, render
-from tests.unit.conftest import IMPL_META, make_cell, make_record
+from matrix import aggregate, claims, render, stats
+from tests.unit.conftest import (
+    IMPL_META,
+    make_cell,
+    make_record,
+    make_scaling,
+    make_startup,
+    scaling_point,
+    scaling_process,
+    startup_process,
+)
 
 BASE, PYPY = "cpython3.13", "pypy3.11"
 SCRIPT = "<script>alert(1)</script>"
@@ -134,8 +144,6 @@ def test_geometric_means_over_workloads_ok_on_both():
 
 
 def test_stats_hierarchical_bootstrap_sees_process_to_process_noise():
-    from matrix import stats
-
     tight = stats.ratio([[1.0, 1.0, 1.0]] * 3, [[0.5, 0.5, 0.5]] * 3)
     assert (tight.ratio, tight.low, tight.high) == (2.0, 2.0, 2.0)
     # Two processes that disagree: the interval must cover both.
@@ -165,17 +173,40 @@ def test_processes_are_pooled():
     assert list(curves[curves["process"] == 1]["phase"]) == ["warmup"] * 4 + ["value"] * 2
 
 
+# Start-up: the base's empty program has two runs taken while the machine was busy
+# (left out: with them the median would be 0.5 s) and imports one failed run.
 STARTUP = {
-    BASE: {"programs": {
-        "empty": {"processes": [{"wall_s": w, "max_rss_kb": 10000, "exit": 0}
-                                for w in (0.02, 0.01, 0.03)]},
-        "imports": {"processes": [{"wall_s": 0.04, "max_rss_kb": 12000, "exit": 0},
-                                  {"wall_s": 9.0, "max_rss_kb": 1, "exit": 1}]}}},
-    PYPY: {"programs": {
-        "empty": {"processes": [{"wall_s": 0.05, "max_rss_kb": 50000, "exit": 0}]},
-        "imports": {"processes": [{"wall_s": 0.09, "max_rss_kb": 60000, "exit": 0}]}}},
+    BASE: make_startup(
+        BASE,
+        empty=[startup_process(w, kb, disturbed=False)
+               for w, kb in ((0.019, 9900), (0.020, 10000), (0.021, 10100))]
+        + [startup_process(0.5, 10000, disturbed=True), startup_process(0.6, 10000,
+                                                                         disturbed=True)],
+        imports=[startup_process(w, 12000) for w in (0.039, 0.040, 0.041)]
+        + [startup_process(9.0, 1, exit=1)]),
+    PYPY: make_startup(
+        PYPY,
+        empty=[startup_process(w, kb) for w, kb in ((0.048, 49000), (0.050, 50000),
+                                                    (0.052, 51000))],
+        imports=[startup_process(w, 60000) for w in (0.088, 0.090, 0.092)]),
 }
+# Threads at 2 workers take as long as at 1 (a GIL: 50% efficient), processes half
+# as long (100%).
+GIL_TIMES = ((1.0, 1.1, 0.9), (1.0, 1.05, 0.95))
 SCALING = {
+    BASE: make_scaling(
+        BASE,
+        scaling_point("threads", 1, *(scaling_process(*t) for t in GIL_TIMES)),
+        scaling_point("threads", 2, *(scaling_process(*t) for t in GIL_TIMES)),
+        scaling_point("processes", 1, scaling_process(1.0, 1.02, 0.98),
+                      scaling_process(1.0, 1.01, 0.99)),
+        scaling_point("processes", 2, scaling_process(0.5, 0.51, 0.49),
+                      scaling_process(0.5, 0.505, 0.495))),
+    PYPY: make_scaling(PYPY, scaling_point("threads", 1, available=False,
+                                           reason="no threads")),
+}
+# A run from before scaling points had processes: times on the point itself.
+OLD_SCALING = {
     BASE: {"points": [
         {"kind": "threads", "workers": 1, "available": True, "checksum_ok": True,
          "times": [1.0, 1.1, 0.9]},
@@ -188,41 +219,317 @@ SCALING = {
     PYPY: {"points": [{"kind": "threads", "workers": 1, "available": False,
                        "reason": "no threads"}]},
 }
+JYTHON = "jython2.7"
+JYTHON_META = {"family": "jython", "image": "implmatrix/jython2.7",
+               "image_id": "sha256:" + "e" * 64, "baseline": False}
 
 
-def test_startup_table_ignores_failed_runs():
-    t = aggregate.startup(STARTUP, [BASE, PYPY]).set_index(["implementation", "program"])
-    assert t.at[(BASE, "empty"), "median_s"] == 0.02
-    assert t.at[(BASE, "imports"), "median_s"] == 0.04
-    assert t.at[(BASE, "imports"), "runs"] == 1 and t.at[(BASE, "imports"), "failed"] == 1
+def test_startup_table_leaves_out_failed_and_disturbed_runs():
+    t = aggregate.startup(STARTUP, [BASE, PYPY])
+    assert list(t.columns) == aggregate.STARTUP_COLUMNS
+    t = t.set_index(["implementation", "program"])
+    empty = t.loc[(BASE, "empty")]
+    assert empty["median_s"] == 0.020  # 0.5 with the two busy runs
+    assert (empty["runs"], empty["disturbed"], empty["failed"]) == (3, 2, 0)
+    assert empty["wall_s"] == [0.019, 0.020, 0.021]
+    assert empty["max_rss_kb"] == [9900, 10000, 10100]
+    assert (empty["min_s"], empty["max_s"]) == (0.019, 0.021)
+    imports = t.loc[(BASE, "imports")]
+    assert (imports["median_s"], imports["runs"], imports["failed"]) == (0.040, 3, 1)
+    assert imports["disturbed"] == 0  # no "disturbed" key: an older run, not disturbed
     assert t.at[(PYPY, "empty"), "median_rss_kb"] == 50000
 
 
-def test_scaling_efficiency():
-    t = aggregate.scaling(SCALING, [BASE, PYPY])
-    base = t[t["implementation"] == BASE].set_index(["kind", "workers"])
-    assert base.at[("threads", 2), "efficiency"] == pytest.approx(0.5)
-    assert base.at[("processes", 2), "efficiency"] == pytest.approx(1.0)
-    pypy = t[t["implementation"] == PYPY].iloc[0]
+def test_startup_all_runs_disturbed_has_no_figure():
+    raw = {BASE: make_startup(BASE, empty=[startup_process(0.5, disturbed=True)] * 3)}
+    row = aggregate.startup(raw, [BASE]).iloc[0]
+    assert (row["runs"], row["disturbed"], row["failed"]) == (0, 3, 0)
+    assert pd.isna(row["median_s"]) and row["wall_s"] == []
+
+
+def scaling_table(raw: dict) -> pd.DataFrame:
+    t = aggregate.scaling(raw, list(raw))
+    assert list(t.columns) == aggregate.SCALING_COLUMNS
+    return t.set_index(["implementation", "kind", "workers"])
+
+
+def test_scaling_efficiency_with_interval():
+    t = scaling_table(SCALING)
+    threads = t.loc[(BASE, "threads", 2)]
+    # Same times at 1 and 2 workers: speedup 1, efficiency 1/2.
+    assert threads["speedup"] == pytest.approx(1.0)
+    assert threads["efficiency"] == pytest.approx(0.5)
+    expected = stats.log_ratio([v for p in GIL_TIMES for v in p], [v for p in GIL_TIMES for v in p])
+    assert threads["low"] == pytest.approx(expected.low / 2)
+    assert threads["high"] == pytest.approx(expected.high / 2)
+    assert 0.4 < threads["low"] < 0.5 < threads["high"] < 0.6
+    assert (threads["processes"], threads["repeats"], threads["disturbed"]) == (2, 6, 0)
+    assert threads["median_s"] == 1.0
+    procs = t.loc[(BASE, "processes", 2)]
+    assert procs["efficiency"] == pytest.approx(1.0, abs=1e-3)
+    assert procs["low"] < procs["efficiency"] < procs["high"] < 1.05
+    one = t.loc[(BASE, "threads", 1)]
+    assert (one["efficiency"], one["low"], one["high"]) == (1.0, 1.0, 1.0)
+    pypy = t.loc[(PYPY, "threads", 1)]
+    assert not pypy["available"] and pypy["reason"] == "no threads"
+    assert pd.isna(pypy["efficiency"]) and pypy["processes"] == 0
+
+
+def test_scaling_leaves_out_disturbed_processes():
+    raw = {JYTHON: make_scaling(
+        JYTHON,
+        scaling_point("threads", 1, scaling_process(1.0, 1.0, 1.0),
+                      scaling_process(3.0, 3.0, 3.0, disturbed=True)),
+        scaling_point("threads", 2, scaling_process(0.52, 0.5, 0.54),
+                      scaling_process(1.1, 1.1, 1.1, disturbed=True)))}
+    row = scaling_table(raw).loc[(JYTHON, "threads", 2)]
+    assert row["efficiency"] == pytest.approx(1 / statistics.geometric_mean([0.52, 0.5, 0.54])
+                                              / 2)
+    assert (row["processes"], row["repeats"], row["disturbed"]) == (1, 3, 1)
+    assert row["available"] and row["reason"] == ""
+
+
+def test_scaling_point_with_all_processes_disturbed_has_no_figure():
+    raw = {BASE: make_scaling(
+        BASE,
+        scaling_point("threads", 1, scaling_process(1.0, 1.0)),
+        scaling_point("threads", 2, *[scaling_process(2.2, 2.2, disturbed=True)] * 3))}
+    row = scaling_table(raw).loc[(BASE, "threads", 2)]
+    assert row["available"]  # CPython has threads; it is the machine that was busy
+    assert pd.isna(row["efficiency"]) and pd.isna(row["low"]) and pd.isna(row["speedup"])
+    assert row["reason"] == "machine busy: 2 CPUs were not free"
+    assert (row["processes"], row["repeats"], row["disturbed"]) == (0, 0, 3)
+
+
+def test_scaling_wrong_checksum_is_not_available():
+    raw = {BASE: make_scaling(
+        BASE, scaling_point("threads", 1, scaling_process(1.0)),
+        scaling_point("threads", 2, scaling_process(1.0, checksum_ok=False)))}
+    row = scaling_table(raw).loc[(BASE, "threads", 2)]
+    assert not row["available"] and row["reason"] == "wrong checksum"
+
+
+def test_scaling_of_an_old_run_still_aggregates():
+    t = scaling_table(OLD_SCALING)
+    threads = t.loc[(BASE, "threads", 2)]
+    assert threads["efficiency"] == pytest.approx(statistics.geometric_mean([1.0, 1.1, 0.9]) / 2)
+    assert (threads["processes"], threads["repeats"], threads["disturbed"]) == (1, 3, 0)
+    procs = t.loc[(BASE, "processes", 2)]
+    assert procs["efficiency"] == pytest.approx(1.0)
+    # One value on each side: no interval.
+    assert procs["low"] == 0.0 and procs["high"] == float("inf")
+    pypy = t.loc[(PYPY, "threads", 1)]
     assert not pypy["available"] and pypy["reason"] == "no threads"
 
 
-def test_claims_have_figures_and_verdicts():
-    from matrix import claims
+# stats: small samples ------------------------------------------------------------------
 
+def test_t_quantiles():
+    assert stats.t95(1) == 12.706 and stats.t95(4) == 2.776
+    assert stats.t95(4.9) == 2.776  # Welch's fractional df rounds down: the wider interval
+    assert stats.t95(30) == 2.042 and stats.t95(31) == 1.96 and stats.t95(0.5) == 12.706
+
+
+def test_log_ratio_known_values():
+    r = stats.log_ratio([2, 2.2, 1.8], [1, 1.1, 0.9])
+    assert r.ratio == pytest.approx(2.0)
+    # Same spread on both sides: se = sqrt(2 v / 3), Welch df = 4.
+    v = statistics.variance([math.log(x) for x in (1, 1.1, 0.9)])
+    half = 2.776 * math.sqrt(2 * v / 3)
+    assert r.low == pytest.approx(2 * math.exp(-half))
+    assert r.high == pytest.approx(2 * math.exp(half))
+    assert r.low < 2.0 < r.high and r.significant
+    more = stats.log_ratio([2, 2.2, 1.8] * 3, [1, 1.1, 0.9] * 3)
+    assert more.ratio == pytest.approx(2.0)
+    assert more.high - more.low < (r.high - r.low) / 2  # more samples: narrower
+    assert stats.log_ratio([2.0, 2.0], [1.0, 1.0]) == stats.Ratio(2.0, 2.0, 2.0)
+
+
+def test_log_ratio_of_a_single_value_is_unknown():
+    r = stats.log_ratio([2.0], [1.0, 1.1, 0.9])
+    assert r.ratio == pytest.approx(2 / statistics.geometric_mean([1.0, 1.1, 0.9]))
+    assert (r.low, r.high) == (0.0, math.inf) and not r.significant
+    assert claims.side(r.low, r.high, claims.MATERIAL) == claims.INCONCLUSIVE
+    with pytest.raises(ValueError):
+        stats.log_ratio([], [1.0])
+
+
+def test_log_mean():
+    assert stats.log_mean([1.0, 1.0]) == stats.Ratio(1.0, 1.0, 1.0)
+    r = stats.log_mean([1.0, 4.0])
+    half = 12.706 * statistics.stdev([0.0, math.log(4)]) / math.sqrt(2)
+    assert r.ratio == pytest.approx(2.0)
+    assert (r.low, r.high) == (pytest.approx(2 * math.exp(-half)),
+                               pytest.approx(2 * math.exp(half)))
+    single = stats.log_mean([3.0])
+    assert single.ratio == pytest.approx(3.0) and (single.low, single.high) == (0.0, math.inf)
+
+
+# claims --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("low", "high", "expected"), [
+    (1.2, 1.5, "holds"),
+    (1.0, 1.09, "does not hold"),
+    (1.05, 1.2, "inconclusive"),  # straddles
+    (1.1, 1.3, "inconclusive"),  # touches: not wholly above
+    (0.9, 1.1, "inconclusive"),  # touches: not wholly below
+    (0.0, math.inf, "inconclusive"),  # no interval
+    (float("nan"), float("nan"), "inconclusive"),
+    (None, None, "inconclusive"),
+])
+def test_rule_side(low, high, expected):
+    assert claims.side(low, high, 1.1) == expected
+
+
+def test_rule_side_inclusive_and_band():
+    assert claims.side(0.80, 0.9, 0.80, inclusive=True) == "holds"
+    assert claims.side(0.80, 0.9, 0.80) == "inconclusive"
+    assert claims.side(0.70, 0.7999, 0.80, inclusive=True) == "does not hold"
+    lo, hi = 3.52, 5.28
+    assert claims.band(4.0, 5.0, lo, hi) == "holds"
+    assert claims.band(lo, hi, lo, hi) == "holds"  # the band's own edges are inside
+    assert claims.band(5.3, 6.0, lo, hi) == "does not hold"
+    assert claims.band(2.0, 3.5, lo, hi) == "does not hold"
+    assert claims.band(3.0, 4.0, lo, hi) == "inconclusive"
+    assert claims.band(3.0, 6.0, lo, hi) == "inconclusive"  # wider than the band
+    assert claims.band(0.0, math.inf, lo, hi) == "inconclusive"
+
+
+def test_rule_for_parts():
+    assert claims.combine(["holds", "holds"]) == "holds"
+    assert claims.combine(["holds", "inconclusive: a"]) == "inconclusive: a"
+    assert claims.combine(["does not hold: a", "inconclusive: b", "holds"]) == \
+        "does not hold: a"
+    assert claims.combine(["inconclusive: a", "inconclusive: b"]) == "inconclusive: a; b"
+    assert claims.combine([]) == "inconclusive"
+    assert claims.say("holds", "why") == "holds"  # holds needs no reason
+    assert claims.word("does not hold: PyPy is not faster") == "does not hold"
+
+
+def check(means=None, scaling=None, startup=None, impls=None) -> list[dict]:
     df = aggregate.results(scenario(), impl_dicts())
-    _, means = speed()
-    start = aggregate.startup(STARTUP, [BASE, PYPY])
-    found = claims.check(impl_dicts(), BASE, means, aggregate.memory(df, start, [BASE, PYPY]),
-                         start, aggregate.scaling(SCALING, [BASE, PYPY]))
-    verdicts = [c["verdict"] for c in found]
+    if means is None:
+        _, means = speed()
+    impls = impls or impl_dicts()
+    return claims.check(impls, BASE, means, df,
+                        aggregate.startup(STARTUP if startup is None else startup, list(impls)),
+                        aggregate.scaling(SCALING if scaling is None else scaling, list(impls)))
+
+
+def verdicts(found: list[dict]) -> list[str]:
+    return [c["verdict"] for c in found]
+
+
+def test_claims_have_figures_intervals_and_verdicts():
+    found = check()
     assert len(found) == 5
-    assert verdicts[0] == "holds"  # 4.0x is within 20% of 4.4x
-    assert "4.00x" in found[0]["measured"]
-    assert verdicts[1] == "partly holds"  # empty program 5x, but peak RSS the same
-    assert verdicts[2] == "holds" and "2.5x" in found[2]["measured"]  # 50 ms vs 20 ms
-    assert verdicts[3] == "holds" and "threads 50%" in found[3]["measured"]
-    assert verdicts[4] == "not measured"  # no Jython here
+    for c in found:  # code can test the first word
+        assert c["verdict"].split(":")[0] in (
+            "holds", "does not hold", "inconclusive", "not measured"), c
+    speed_, memory, start, gil, jython = found
+    # 4.00x, but over two workloads the bootstrap interval is wider than the band.
+    assert "geometric mean 4.00x" in speed_["measured"] and "95% CI" in speed_["measured"]
+    assert speed_["verdict"].startswith("inconclusive: the 95% interval straddles")
+    # Empty program ~5x (holds), peak RSS the same on every workload (does not hold).
+    empty = stats.log_ratio([49000, 50000, 51000], [9900, 10000, 10100])
+    assert f"{empty.ratio:.2f}x (95% CI {empty.low:.2f}–{empty.high:.2f}x)" in memory["measured"]
+    assert "over 3 and 3 runs, 2 more left out (machine busy)" in memory["measured"]
+    assert "peak RSS of the 2 workloads ok on both: geometric mean 1.00x" in memory["measured"]
+    assert memory["verdict"] == "does not hold: peak RSS: not larger"
+    wall = stats.log_ratio([0.048, 0.050, 0.052], [0.019, 0.020, 0.021])
+    assert f"empty 50 ms vs 20 ms, {wall.ratio:.2f}x" in start["measured"]
+    assert wall.low > claims.MATERIAL and start["verdict"] == "holds"
+    assert "threads 50% (95% CI" in gil["measured"]
+    assert "over 6 repeats in 2 processes, 2 CPUs free" in gil["measured"]
+    assert "processes 100%" in gil["measured"] and gil["verdict"] == "holds"
+    assert jython["verdict"] == "not measured"  # no Jython here
+
+
+@pytest.mark.parametrize(("low", "high", "verdict"), [
+    (4.0, 4.8, "holds"),
+    (5.5, 6.5, "does not hold: PyPy is faster than claimed"),
+    (2.0, 3.0, "does not hold: PyPy is faster, but not that much"),
+    (0.8, 0.9, "does not hold: PyPy is not faster"),
+    (4.0, 6.0, "inconclusive: the 95% interval straddles 5.28x"),
+    (3.0, 4.0, "inconclusive: the 95% interval straddles 3.52x"),
+])
+def test_speed_claim_verdicts(low, high, verdict):
+    means = pd.DataFrame({"geomean": [(low * high) ** 0.5], "low": [low], "high": [high],
+                          "workloads": [12]}, index=[PYPY])
+    assert check(means=means)[0]["verdict"] == verdict
+
+
+def test_startup_claim_with_too_few_undisturbed_runs_is_inconclusive():
+    raw = {**STARTUP, PYPY: make_startup(
+        PYPY, empty=[startup_process(0.05, 50000)] + [startup_process(0.02, 50000,
+                                                                      disturbed=True)] * 2,
+        imports=[startup_process(w, 60000) for w in (0.088, 0.090, 0.092)])}
+    found = check(startup=raw)
+    assert found[2]["verdict"] == ("inconclusive: empty: 2 of 3 runs of pypy3.11 ran while "
+                                   "the machine was busy")
+    assert "95% CI unknown" in found[2]["measured"]
+    # the empty program's RSS rests on the same single run
+    assert found[1]["verdict"].startswith("does not hold: peak RSS")  # a part fails anyway
+
+
+def jython_scaling(*at_two: dict) -> dict:
+    return {JYTHON: make_scaling(
+        JYTHON,
+        scaling_point("threads", 1, scaling_process(1.0, 1.02, 0.98),
+                      scaling_process(1.0, 1.01, 0.99)),
+        scaling_point("threads", 2, *at_two))}
+
+
+def jython_claim(raw: dict) -> dict:
+    impls = {**impl_dicts(), JYTHON: JYTHON_META}
+    return check(scaling={**SCALING, **raw}, impls=impls)[4]
+
+
+# Threads at 2 workers that took 1.1 s for a 1 s job: 45% efficient, what a busy
+# machine makes of a Jython that scales.
+BUSY = scaling_process(1.1, 1.12, 1.08, disturbed=True)
+
+
+def test_jython_claim_holds_on_undisturbed_data():
+    found = jython_claim(jython_scaling(scaling_process(0.52, 0.51, 0.53),
+                                        scaling_process(0.52, 0.5, 0.51)))
+    assert found["verdict"] == "holds"
+    assert "threads 97% (95% CI" in found["measured"]
+
+
+def test_busy_machine_never_turns_a_claim_over():
+    # The same undisturbed processes, plus disturbed ones at 45%: left out, still holds.
+    found = jython_claim(jython_scaling(scaling_process(0.52, 0.51, 0.53),
+                                        scaling_process(0.52, 0.5, 0.51), BUSY, BUSY))
+    assert found["verdict"] == "holds"
+    assert "in 2 processes, 2 CPUs free, 2 more left out (machine busy)" in found["measured"]
+    # Only disturbed processes: no figure, inconclusive, never "does not hold".
+    found = jython_claim(jython_scaling(BUSY, BUSY, BUSY))
+    assert found["verdict"] == ("inconclusive: threads: 3 of 3 processes ran while the "
+                                "machine was busy")
+    assert "no figure (machine busy: 2 CPUs were not free)" in found["measured"]
+    # The same 45% undisturbed would be a real "does not hold".
+    found = jython_claim(jython_scaling(scaling_process(1.1, 1.12, 1.08)))
+    assert found["verdict"] == "does not hold: threads: they stay near a GIL's 1/N"
+
+
+def test_gil_claim_on_a_busy_point_is_inconclusive_not_false():
+    raw = {**SCALING, BASE: make_scaling(
+        BASE, *[p for p in SCALING[BASE]["points"] if p["kind"] == "threads"],
+        scaling_point("processes", 1, scaling_process(1.0, 1.02, 0.98)),
+        scaling_point("processes", 2, scaling_process(1.0, 1.0, 1.0, disturbed=True)))}
+    gil = check(scaling=raw)[3]
+    assert gil["verdict"] == ("inconclusive: processes: 1 of 1 processes ran while the "
+                              "machine was busy")
+    # with the point measured undisturbed at 50%, processes do not reach 80%
+    raw[BASE]["points"][-1] = scaling_point("processes", 2, scaling_process(1.0, 1.01, 0.99))
+    assert check(scaling=raw)[3]["verdict"] == "does not hold: processes: below 80%"
+
+
+def test_one_repeat_per_point_is_inconclusive():
+    gil = check(scaling=OLD_SCALING)[3]  # processes: one time at 1 and at 2 workers
+    assert gil["verdict"] == "inconclusive: processes: too few values for an interval"
+    assert "processes 100% (95% CI unknown) over 1 repeats in 1 process" in gil["measured"]
 
 
 def test_compatibility_table(df):
@@ -448,3 +755,46 @@ def test_report_of_a_run_without_timed_cells(make_run):
     paths = render.write(run)
     assert "Claims check" not in paths["md"].read_text()  # nothing measured to check
     assert not (run.path / "warmups.csv").exists()
+
+
+@pytest.fixture
+def measured(make_run):
+    """The scenario with start-up and scaling, Jython's 2-worker point measured on a busy
+    machine only."""
+    impls = {**impl_dicts(), JYTHON: JYTHON_META}
+    scaling = {**SCALING, **jython_scaling(BUSY, BUSY)}
+    run = make_run(scenario(), impls, extras={"startup": STARTUP, "scaling": scaling})
+    return run, render.write(run)
+
+
+def test_reports_state_the_rule_and_the_intervals(measured):
+    run, paths = measured
+    context, *_ = render.view(run)
+    assert context["claims_rule"] == claims.RULE
+    assert [c["verdict"].split(":")[0] for c in context["claims"]] == [
+        "inconclusive", "does not hold", "holds", "holds", "inconclusive"]
+    rule = "does not hold when the whole interval lies on the other side"
+    md, html = paths["md"].read_text(), paths["html"].read_text()
+    claims_md = md.split("## Claims check", 1)[1].split("\n## ", 1)[0]
+    assert rule in claims_md and "is otherwise inconclusive." in claims_md
+    claims_html = html.split('id="claims"', 1)[1].split("<h2", 1)[0]
+    assert rule in claims_html and "claim&#39;s side" in claims_html
+    assert "**inconclusive: threads: 2 of 2 processes ran while the machine was busy**" in md
+    top = {r["implementation"]: r for r in context["scaling_top"]}
+    threads = context["scaling"][1]
+    assert (threads["kind"], threads["workers"], threads["efficiency"]) == ("threads", 2, "50%")
+    assert threads["ci"] in top[BASE]["threads"] and top[BASE]["threads"].startswith("1.00x, 50% (")
+    assert re.fullmatch(r"\d+–\d+%", threads["ci"])
+    assert (threads["processes"], threads["repeats"], threads["disturbed"]) == (2, 6, 0)
+    assert top[JYTHON]["threads"] == "n/a: machine busy: 2 CPUs were not free"
+    assert "n/a: machine busy: 2 CPUs were not free" in md
+    assert "<td colspan=\"2\">machine busy: 2 CPUs were not free</td>" in html
+    start = {r["implementation"]: r for r in context["startup"]}
+    assert (start[BASE]["runs"], start[BASE]["disturbed"], start[BASE]["empty_ms"]) == (3, 2, "20")
+    for text in (md, html):
+        assert not re.search(r"\bnan\b", text, re.IGNORECASE)
+    with open(run.path / "scaling.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == aggregate.SCALING_COLUMNS
+    with open(run.path / "startup.csv", newline="") as f:
+        assert list(next(csv.DictReader(f))) == aggregate.STARTUP_COLUMNS
