@@ -7,12 +7,13 @@ from typing import Any
 
 import pandas as pd
 
-from matrix import stats
+from matrix import interference, stats
 
 RESULT_COLUMNS = [
     "implementation", "family", "version", "python_version", "package_version", "workload",
     "status", "first_s", "steady_s", "stdev_s", "cv", "noisy", "iterations", "processes",
-    "warmups", "steady", "max_rss_kb", "error", "description",
+    "warmups", "steady", "max_rss_kb", "remeasured", "disturbed", "others_on_cpu",
+    "machine_busy_cpus", "error", "description",
 ]
 # Cells whose timed values vary more than this (stdev / mean) are flagged noisy;
 # pyperf warns at the same 10%.
@@ -51,6 +52,9 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd
         firsts = [f for f in firsts if f is not None]
         rss = [r["process"]["max_rss_kb"] for r in cell.get("runs", [])
                if r.get("process") and r["process"].get("max_rss_kb")]
+        others = [interference.others(r["process"]["interference"])
+                  for r in cell.get("runs", [])
+                  if r.get("process") and r["process"].get("interference")]
         mean = statistics.fmean(values) if ok else None
         stdev = statistics.stdev(values) if ok and len(values) > 1 else None
         cv = stdev / mean if stdev is not None and mean else None
@@ -73,6 +77,14 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd
             if recs else None,
             "steady": all(r.get("steady") for r in recs) if recs else None,
             "max_rss_kb": max(rss) if rss else None,
+            # processes measured again because the machine was busy, and how many
+            # stayed disturbed; the worst share of the window others ran on the
+            # pinned CPU, and the most CPUs the rest of the machine used meanwhile
+            "remeasured": sum(r.get("remeasured", 0) for r in cell.get("runs", [])),
+            "disturbed": sum(bool(r.get("disturbed")) for r in cell.get("runs", [])),
+            "others_on_cpu": max((o["on_cpu"] for o in others if o["on_cpu"] is not None),
+                                 default=None),
+            "machine_busy_cpus": max((o["machine_cpus"] for o in others), default=None),
             "error": cell.get("error", ""),
             "description": recs[0].get("doc", "") if recs else "",
         })
@@ -80,6 +92,21 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd
     order = list(implementations) or sorted(df["implementation"].unique())
     df["implementation"] = pd.Categorical(df["implementation"], categories=order, ordered=True)
     return df.sort_values(["implementation", "workload"]).reset_index(drop=True)
+
+
+def remeasured(cells: list[dict[str, Any]], startup: dict[str, dict[str, Any]],
+               scaling: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Over every measured process a run kept (timed cells, start-up, scaling): how
+    many (`processes`), how many of them measure again in place of a disturbed one
+    (`remeasured`) and how many are disturbed all the same (`disturbed`)."""
+    kept = [r for c in cells for r in c.get("runs", []) if r.get("process")]
+    kept += [q for s in scaling.values() for point in s.get("points", [])
+             for q in point.get("processes") or []]
+    kept += [p for s in startup.values() for prog in s.get("programs", {}).values()
+             for p in prog.get("processes", [])]
+    return {"processes": len(kept),
+            "remeasured": sum(int(r.get("remeasured") or 0) > 0 for r in kept),
+            "disturbed": sum(bool(r.get("disturbed")) for r in kept)}
 
 
 def iterations(cells: list[dict[str, Any]]) -> pd.DataFrame:

@@ -75,10 +75,10 @@ def disturbance(processes: Iterable[Mapping[str, Any] | None], need_cpus: int = 
         return ""
     o = others(window)
     if o["steal"] > STEAL:
-        return f"the hypervisor stole {o['steal']:.0%} of the CPU time"
+        return f"the hypervisor stole {o['steal']:.1%} of the CPU time"
     if o["on_cpu"] is not None and window.get("cpu", -1) >= 0:
         if o["on_cpu"] > ON_CPU:
-            return f"other work ran on the pinned CPU {o['on_cpu']:.0%} of the time"
+            return f"other work ran on the pinned CPU {o['on_cpu']:.1%} of the time"
         return ""
     spare = max(0, int(window.get("cpus") or 1) - need_cpus)
     if o["machine_cpus"] > spare + SPARE_CPU:

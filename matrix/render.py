@@ -16,7 +16,16 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from matrix import aggregate, charts, claims, history, pyperf_export, store, trend_chart
+from matrix import (
+    aggregate,
+    charts,
+    claims,
+    history,
+    interference,
+    pyperf_export,
+    store,
+    trend_chart,
+)
 from matrix.compat import STATUSES as COMPAT_STATUSES
 from matrix.junit import write_junit
 from matrix.run import Settings
@@ -64,8 +73,9 @@ def view(run: store.RunDir, against: str | None = None
             normalized.append(impl)
     other_host = [i for i in other_host if i not in normalized]
     iterations = aggregate.iterations(cells)
-    startup = aggregate.startup(run.extras("startup"), order)
-    scaling = aggregate.scaling(run.extras("scaling"), order)
+    startup_raw, scaling_raw = run.extras("startup"), run.extras("scaling")
+    startup = aggregate.startup(startup_raw, order)
+    scaling = aggregate.scaling(scaling_raw, order)
     memory = aggregate.memory(df, startup, order)
     versions = df.drop_duplicates("implementation").set_index("implementation")
 
@@ -111,6 +121,7 @@ def view(run: store.RunDir, against: str | None = None
                 f"{c.steady_s * 1e3:.1f} ms",
                 "cv": _num(None if c is None else c.cv, ".1%"),
                 "noisy": bool(c is not None and c.noisy),
+                "disturbed": int(0 if c is None or c.disturbed != c.disturbed else c.disturbed),
                 "warmups": _num(None if c is None else c.warmups, ".0f"),
                 "steady": bool(c is not None and c.steady),
             })
@@ -169,6 +180,9 @@ def view(run: store.RunDir, against: str | None = None
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
+        "attempts": interference.ATTEMPTS,
+        "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
+                         **(meta.get("remeasured") or {})},
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": startup_rows, "scaling": scaling_rows,
         "scaling_top": scaling_top,

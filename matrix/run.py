@@ -272,6 +272,7 @@ class _Matrix:
             last, found = self.measured(impl, ["-n", str(todo)], argv, 60.0 * todo)
             for process in found:
                 process["disturbed"] = interference.disturbance([process])
+                process["remeasured"] = attempt  # measured again in place of a disturbed one
             if attempt:
                 self.remeasure["wall_s"] += time.monotonic() - started
             # The calm ones so far, then the new ones; disturbed leftovers only as needed.

@@ -1,0 +1,108 @@
+"""matrix/interference.py: when a measured process counts as disturbed, and how a
+report shows it (results.csv columns, the header's counts, the † mark)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from matrix import aggregate, interference, render
+from tests.unit.conftest import IMPL_META, make_cell, make_record
+
+TICKS = interference.TICK_SLACK * interference.TICK_S  # what /proc/stat's ticks may be off by
+
+
+def window(seconds: float = 2.0, own: float = 2.0, busy: float | None = None,
+           cpu_busy: float | None = None, steal: float = 0.0, cpu: int = 1,
+           cpus: int = 2) -> dict:
+    """A measure record with the "interference" of one window."""
+    return {"wall_s": seconds, "max_rss_kb": 9000, "exit": 0, "signal": None, "interference": {
+        "window_s": seconds, "cpus": cpus, "cpu": cpu, "own_cpu_s": own,
+        "busy_s": own if busy is None else busy,
+        "cpu_busy_s": (own if cpu_busy is None else cpu_busy) if cpu >= 0 else None,
+        "steal_s": steal, "psi_some_s": 0.0}}
+
+
+def test_a_quiet_pinned_process_is_not_disturbed():
+    # the rest of the machine busy on the other CPU does not disturb a pinned process
+    assert interference.disturbance([window(busy=2.0 + 1.9)]) == ""
+
+
+def test_other_work_on_the_pinned_cpu_disturbs_beyond_two_percent():
+    share = interference.ON_CPU * 2.0 + TICKS  # all that the rule forgives
+    assert interference.disturbance([window(cpu_busy=2.0 + share - 0.001)]) == ""
+    why = interference.disturbance([window(cpu_busy=2.0 + share + 0.01)])
+    assert why == "other work ran on the pinned CPU 2.5% of the time"
+
+
+def test_steal_disturbs():
+    why = interference.disturbance([window(steal=0.2)])
+    assert why.startswith("the hypervisor stole 9.0%")
+
+
+def test_an_unpinned_process_needs_its_cpus_free():
+    scaled = window(cpu=-1, own=3.8, busy=3.8 + 0.5)  # 2 workers on 2 CPUs; others 0.25 CPU
+    assert interference.disturbance([scaled], need_cpus=2).startswith(
+        "the rest of the machine used 0.24 CPUs while 2 of 2 were needed")
+    assert interference.disturbance([scaled], need_cpus=1) == ""  # one CPU was left over
+
+
+def test_a_batch_of_short_runs_is_judged_as_one_window():
+    # ten 20 ms start-ups with another program busy on the other CPU all along:
+    # each alone is within a tick of nothing, together they show 1 CPU in use
+    runs = [window(seconds=0.02, own=0.02, busy=0.04, cpu=-1) for _ in range(10)]
+    assert interference.disturbance(runs, need_cpus=1) == ""
+    assert interference.disturbance(runs, need_cpus=2).startswith(
+        "the rest of the machine used 0.90 CPUs")
+
+
+def test_records_without_interference_are_not_disturbed():
+    assert interference.disturbance([None, {"wall_s": 1.0}]) == ""
+
+
+def test_wait_for_calm_returns_within_its_cap():
+    waited = interference.wait_for_calm(None, need_cpus=0, cap_s=0.5)
+    assert 0 < waited < 1.5
+
+
+def disturbed_scenario() -> tuple[list[dict], dict]:
+    base = make_cell("cpython3.13", "w", record=make_record("cpython3.13", [1.0, 1.0, 1.0]))
+    pypy = make_cell("pypy3.11", "w", records=[make_record("pypy3.11", [0.5] * 3)] * 2)
+    pypy["runs"][0].update(remeasured=2, disturbed="other work ran on the pinned CPU 40% of "
+                           "the time", process=window(cpu_busy=2.8))
+    pypy["runs"][1].update(remeasured=1, disturbed="", process=window())
+    startup = {"cpython3.13": {"programs": {"empty": {"processes": [
+        {**window(0.02, 0.02, cpu=-1), "disturbed": "", "remeasured": 0},
+        {**window(0.02, 0.02, cpu=-1), "disturbed": "", "remeasured": 1}]}}}}
+    return [base, pypy], {"startup": startup}
+
+
+def test_results_and_counts_carry_the_interference():
+    cells, extras = disturbed_scenario()
+    df = aggregate.results(cells, IMPL_META).set_index("implementation")
+    assert df.at["pypy3.11", "remeasured"] == 3 and df.at["pypy3.11", "disturbed"] == 1
+    assert df.at["pypy3.11", "others_on_cpu"] == pytest.approx((0.8 - TICKS) / 2.0)
+    assert df.at["cpython3.13", "disturbed"] == 0 and df.at["cpython3.13", "remeasured"] == 0
+    counts = aggregate.remeasured(cells, extras["startup"], {})
+    # 3 timed processes (one without interference data) + 2 start-up runs
+    assert counts == {"processes": 5, "remeasured": 3, "disturbed": 1}
+
+
+def test_report_counts_and_marks_disturbed_cells(make_run):
+    cells, extras = disturbed_scenario()
+    run = make_run(cells, IMPL_META, extras=extras)
+    meta = run.meta()
+    run.write_meta({**meta, "remeasured": {"attempts": 4, "wall_s": 30.4, "waited_s": 2.2}})
+    paths = render.write(run)
+    md = paths["md"].read_text()
+    assert ("Interference: 3 of 5 processes re-measured because the machine was busy while "
+            "they ran, 1 still disturbed (kept and marked †); re-measuring cost 33 s "
+            "(4 attempts thrown away, 2 s waiting for calm).") in md
+    row = next(line for line in md.splitlines() if line.startswith("| w |"))
+    assert row.count("†") == 1 and row.index("†") > row.index("2.00x")
+    html = paths["html"].read_text()
+    assert html.count('<b class="disturbed"') == 1
+    with open(paths["csv"], newline="") as f:
+        rows = {r["implementation"]: r for r in csv.DictReader(f)}
+    assert rows["pypy3.11"]["disturbed"] == "1" and rows["pypy3.11"]["remeasured"] == "3"
