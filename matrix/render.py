@@ -23,6 +23,7 @@ from matrix import (
     history,
     interference,
     pyperf_export,
+    stats,
     store,
     trend_chart,
 )
@@ -181,6 +182,7 @@ def view(run: store.RunDir, against: str | None = None
         # Runs from older versions lack newer settings: show the defaults.
         "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
         "attempts": interference.ATTEMPTS,
+        "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
                          **(meta.get("remeasured") or {})},
         "claims": claims_rows, "claims_rule": claims.RULE,

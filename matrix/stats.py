@@ -5,6 +5,15 @@ from each other than iterations within one (JIT decisions, memory layout), so
 the bootstrap is hierarchical: resample processes, then values within each.
 A ratio is significant when its 95% interval excludes 1.
 
+Run to run: the bootstrap describes the noise inside one run, and a second run on
+the same machine lands outside it more often than 5% of the time. Processes run in
+passes (process 1 of every cell, then process 2, ...), each pass a complete small
+run of the matrix, so the spread between passes is the spread between runs, measured
+inside this one: the speed intervals of the report (across_passes) are the wider of
+the bootstrap interval and a Student t-interval over the passes. A run of one pass
+has no such spread of its own; its interval is widened by ONE_PASS_FLOOR, the
+between-run spread `make bench` measured for one-pass runs.
+
 Small samples (start-up runs, scaling repeats, per-workload ratios): ratios of
 geometric means with a Student t-interval on the log scale (log_ratio, log_mean).
 """
@@ -120,3 +129,38 @@ def log_mean(xs: list[float]) -> Ratio:
         return Ratio(math.exp(mean), *UNKNOWN)
     half = t95(len(logs) - 1) * statistics.stdev(logs) / math.sqrt(len(logs))
     return Ratio(math.exp(mean), math.exp(mean - half), math.exp(mean + half))
+
+
+def interval_method(passes: int) -> str:
+    """How the report's speed intervals were sized, for a run of PASSES passes."""
+    widened = (f"the Student t-interval over the {passes} passes (pass k: process k of every "
+               "cell, interleaved), so that the spread between passes, which is the spread "
+               "between runs, is covered" if passes >= 2 else
+               f"widened by {ONE_PASS_FLOOR:.0%}, the spread between two one-pass runs that "
+               "`make bench` measured on the build machine (a one-pass run has no spread "
+               "between passes of its own)")
+    return ("95% intervals: the wider of a hierarchical bootstrap (processes, then "
+            f"iterations, resampled) and {widened}.")
+
+
+# Two one-pass (--fast) runs back to back on the 2-core build machine: per-implementation
+# geometric means moved by up to this fraction (make bench, part "load").
+ONE_PASS_FLOOR = 0.03
+
+
+def pass_logs(pairs: list[tuple[list[list[float]], list[list[float]]]]) -> list[float]:
+    """Per pass p (process p of every cell): the mean over PAIRS of log(baseline's median
+    in that process ÷ the other's). One pair: the log ratio of one cell per pass."""
+    passes = min((min(len(b), len(o)) for b, o in pairs), default=0)
+    return [statistics.fmean(math.log(float(np.median(b[p])) / float(np.median(o[p])))
+                             for b, o in pairs) for p in range(passes)]
+
+
+def across_passes(r: Ratio, logs: list[float]) -> Ratio:
+    """R's interval made to cover a second run: widened to the t-interval of the per-pass
+    LOGS (pass_logs), or by ONE_PASS_FLOOR with fewer than two passes."""
+    if len(logs) < 2:
+        return Ratio(r.ratio, r.low / (1 + ONE_PASS_FLOOR), r.high * (1 + ONE_PASS_FLOOR))
+    mean = statistics.fmean(logs)
+    half = t95(len(logs) - 1) * statistics.stdev(logs) / math.sqrt(len(logs))
+    return Ratio(r.ratio, min(r.low, math.exp(mean - half)), max(r.high, math.exp(mean + half)))

@@ -798,3 +798,55 @@ def test_reports_state_the_rule_and_the_intervals(measured):
     assert list(rows[0]) == aggregate.SCALING_COLUMNS
     with open(run.path / "startup.csv", newline="") as f:
         assert list(next(csv.DictReader(f))) == aggregate.STARTUP_COLUMNS
+
+
+# speed intervals that cover a second run ---------------------------------------------
+
+def test_across_passes_takes_the_t_interval_over_passes_when_wider():
+    from matrix import stats
+
+    narrow = stats.Ratio(2.0, 1.95, 2.05)
+    logs = [0.6, 0.7, 0.8]  # three passes; mean 0.7, sd 0.1
+    half = 4.303 * 0.1 / 3 ** 0.5
+    r = stats.across_passes(narrow, logs)
+    assert r.ratio == 2.0
+    assert r.low == pytest.approx(2.718281828 ** (0.7 - half))
+    assert r.high == pytest.approx(2.718281828 ** (0.7 + half))
+    wide = stats.Ratio(2.0, 0.5, 8.0)
+    assert stats.across_passes(wide, logs) == wide  # the bootstrap was wider already
+
+
+def test_a_one_pass_interval_is_widened_by_the_measured_floor():
+    from matrix import stats
+
+    r = stats.across_passes(stats.Ratio(2.0, 1.9, 2.1), [0.69])
+    assert r.low == pytest.approx(1.9 / (1 + stats.ONE_PASS_FLOOR))
+    assert r.high == pytest.approx(2.1 * (1 + stats.ONE_PASS_FLOOR))
+    assert "widened by 3%" in stats.interval_method(1)
+    assert "over the 3 passes" in stats.interval_method(3)
+
+
+def test_pass_logs_pair_process_k_of_each_side():
+    from matrix import stats
+
+    base = [[2.0, 2.0], [4.0, 4.0], [3.0]]
+    other = [[1.0, 1.0], [1.0, 1.0]]  # a third process missing: two passes
+    assert stats.pass_logs([(base, other)]) == pytest.approx([0.6931471805599453,
+                                                             1.3862943611198906])
+    two = stats.pass_logs([(base, other), ([[1.0], [1.0]], [[1.0], [2.0]])])
+    assert two == pytest.approx([(0.6931471805599453 + 0) / 2,
+                                 (1.3862943611198906 - 0.6931471805599453) / 2])
+
+
+def test_geomean_interval_covers_the_spread_between_passes():
+    # pass 2 of the other implementation twice as slow as pass 1 on every workload:
+    # inside each pass nothing varies, so the bootstrap alone would be narrow
+    cells = []
+    for w in ("a", "b", "c"):
+        cells.append(make_cell(BASE, w, records=[make_record(BASE, [1.0] * 3)] * 3))
+        cells.append(make_cell(PYPY, w, records=[make_record(PYPY, [v] * 3)
+                                                 for v in (0.25, 0.5, 0.35)]))
+    _, means = aggregate.speed(cells, BASE, [BASE, PYPY])
+    g = means.loc[PYPY]
+    assert g["low"] < 2.0 and g["high"] > 4.0  # both passes' speed-ups inside
+    assert means.loc[BASE, "low"] == means.loc[BASE, "high"] == 1.0
