@@ -102,23 +102,53 @@ def _busy_ticks(cpu: int | None) -> tuple[int, int] | None:
     return None
 
 
-def wait_for_calm(cpu: int | None, need_cpus: int = 1, cap_s: float = CALM_CAP_S) -> float:
+def wait_for_calm(cpu: int | None, need_cpus: int = 1, cap_s: float = CALM_CAP_S) -> bool:
     """Wait until the machine can give a measurement what it needs: CPU idle (a pinned
-    process), or NEED_CPUS CPUs free of other work; at most CAP_S. Returns the wait."""
+    process), or NEED_CPUS CPUs free of other work; at most CAP_S. Whether it can."""
     started = time.monotonic()
     cpus = os.cpu_count() or 1
-    while True:
+    while time.monotonic() - started < cap_s:
         before = _busy_ticks(cpu)
         time.sleep(CALM_SAMPLE_S)
         after = _busy_ticks(cpu)
         if before is None or after is None:
-            break  # no /proc/stat here: nothing to wait for
+            return True  # no /proc/stat here: nothing to wait for
         busy, total = after[0] - before[0], after[1] - before[1]
         share = busy / total if total else 0.0  # of this CPU, or of all CPUs
-        if cpu is not None:
-            calm = share <= 0.10
-        else:
-            calm = share * cpus <= max(0, cpus - need_cpus) + SPARE_CPU
-        if calm or time.monotonic() - started >= cap_s:
-            break
-    return time.monotonic() - started
+        if share * (1 if cpu is not None else cpus) <= (
+                0.10 if cpu is not None else max(0, cpus - need_cpus) + SPARE_CPU):
+            return True
+    return False
+
+
+class Remeasure:
+    """Measures again what was disturbed, within a budget: what re-measuring costs
+    (attempts thrown away, waiting for calm) stays under BUDGET of the run's time so
+    far, and a machine that does not calm down within CALM_CAP_S is not waited for
+    again and again: the disturbed measurement is kept, and marked."""
+
+    BUDGET = 0.20
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.attempts = 0  # measurements thrown away
+        self.wall_s = 0.0  # their wall time
+        self.waited_s = 0.0  # waiting for calm
+
+    def again(self, cpu: int | None, need_cpus: int) -> bool:
+        """Whether to measure once more now, after waiting for calm if the budget allows."""
+        left = self.BUDGET * (time.monotonic() - self.started) - self.wall_s - self.waited_s
+        if left <= 0:
+            return False
+        t = time.monotonic()
+        calm = wait_for_calm(cpu, need_cpus, min(CALM_CAP_S, left))
+        self.waited_s += time.monotonic() - t
+        return calm
+
+    def thrown_away(self, count: int, wall_s: float) -> None:
+        self.attempts += count
+        self.wall_s += wall_s
+
+    def summary(self) -> dict[str, float]:
+        return {"attempts": self.attempts, "wall_s": round(self.wall_s, 2),
+                "waited_s": round(self.waited_s, 2)}

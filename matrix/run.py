@@ -124,9 +124,7 @@ class _Matrix:
         self.boxes: dict[str, Container] = {}
         self.broken: dict[str, str] = {}  # implementation -> why its container failed
         self.counts: Counter[str] = Counter()
-        # What re-measuring disturbed processes cost: attempts thrown away, their wall
-        # time and the time spent waiting for calm.
-        self.remeasure = {"attempts": 0, "wall_s": 0.0, "waited_s": 0.0}
+        self.remeasure = interference.Remeasure()
 
     def measured(self, impl: Implementation, options: list[str], argv: list[str],
                  timeout_s: float) -> tuple[ExecResult, list[dict[str, Any]]]:
@@ -140,21 +138,17 @@ class _Matrix:
     def attempts(self, measure_once: Callable[[], tuple[Any, str]], cpu: int | None,
                  need_cpus: int) -> tuple[Any, str, int]:
         """MEASURE_ONCE until it is not disturbed, waiting for calm in between, at most
-        interference.ATTEMPTS times: (the least disturbed outcome, why it was disturbed
-        or "", how many attempts were thrown away)."""
+        interference.ATTEMPTS times and within the re-measuring budget: (the last
+        outcome, why it was disturbed or "", how many attempts were thrown away)."""
         tried: list[tuple[Any, str, float]] = []
-        for attempt in range(interference.ATTEMPTS):
-            if attempt:
-                self.remeasure["waited_s"] += interference.wait_for_calm(cpu, need_cpus)
+        while not tried or (tried[-1][1] and len(tried) < interference.ATTEMPTS
+                            and self.remeasure.again(cpu, need_cpus)):
             started = time.monotonic()
             outcome, why = measure_once()
             tried.append((outcome, why, time.monotonic() - started))
-            if not why:
-                break
         # Every attempt disturbed: the last is kept, marked as disturbed.
         outcome, why, _ = tried[-1]
-        self.remeasure["attempts"] += len(tried) - 1
-        self.remeasure["wall_s"] += sum(wall for _, _, wall in tried[:-1])
+        self.remeasure.thrown_away(len(tried) - 1, sum(wall for _, _, wall in tried[:-1]))
         return outcome, why, len(tried) - 1
 
     # -- containers -----------------------------------------------------------------------
@@ -262,19 +256,16 @@ class _Matrix:
         last: ExecResult | None = None
         for attempt in range(interference.ATTEMPTS):
             todo = s.startup_runs - sum(not p["disturbed"] for p in kept)
-            if not todo:
+            if not todo or (attempt and not self.remeasure.again(None, 1)):
                 break
-            if attempt:
-                self.remeasure["waited_s"] += interference.wait_for_calm(None, 1)
-                self.remeasure["attempts"] += todo
             started = time.monotonic()
             # Unpinned: start-up as users see it (the JVM starts several threads).
             last, found = self.measured(impl, ["-n", str(todo)], argv, 60.0 * todo)
             for process in found:
                 process["disturbed"] = interference.disturbance([process])
                 process["remeasured"] = attempt  # measured again in place of a disturbed one
-            if attempt:
-                self.remeasure["wall_s"] += time.monotonic() - started
+            if attempt:  # the cost of measuring TODO disturbed runs again
+                self.remeasure.thrown_away(todo, time.monotonic() - started)
             # The calm ones so far, then the new ones; disturbed leftovers only as needed.
             calm = [p for p in kept + found if not p["disturbed"]]
             busy = [p for p in found + kept if p["disturbed"]]
@@ -445,7 +436,7 @@ def run_matrix(
     meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
     meta["phases"] = phases
     meta["reused"] = {"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]}
-    meta["remeasured"] = {k: round(v, 2) for k, v in m.remeasure.items()}
+    meta["remeasured"] = m.remeasure.summary()
     run.write_meta(meta)
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))

@@ -16,8 +16,17 @@ whether the tool's numbers match timing the same file by hand.
    processes' medians); target: within 5%. The two alternate process by process
    (one `implmatrix run --processes 1`, one direct process, ...), so that a slow spell
    of the machine, which lasts seconds here, hits both sides alike.
+4. Load: three fast-preset runs, every cell measured anew (`--force`): quiet, with one
+   busy-looping process on the machine (unpinned, started by the bench for that run
+   only and never older than HOG_CAP_S), quiet again. Prints per implementation the
+   three geometric means with the shift loaded vs quiet (target: within 3%) and run to
+   run, quiet vs quiet again (target: within 2%); the claims' verdicts of the three
+   runs and how many turned over, holds in one run and does not hold in another
+   (target: 0); and what re-measuring disturbed processes cost: per run the attempts
+   thrown away, their wall time, the wait for calm, the processes measured, re-measured
+   and still disturbed, and the loaded run's extra wall time (target: at most 25%).
 
-    python -m tests.bench_timing [efficiency] [repeat] [accuracy]   (default: all three)
+    python -m tests.bench_timing [efficiency] [repeat] [accuracy] [load]   (default: all four)
 """
 
 from __future__ import annotations
@@ -27,13 +36,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pandas as pd
 
-from matrix import BUILTIN_SUITE, ROOT, aggregate, run, store
+from matrix import BUILTIN_SUITE, ROOT, aggregate, claims, render, run, store
 
 PROCESSES = 5
+HOG_CAP_S = 1800  # the load part's busy loop ends by itself after this, whatever happens
 DIRECT = """
 import statistics, sys, time
 ns = {"__name__": "__workload__"}
@@ -135,7 +147,75 @@ def bench_accuracy(tmp: Path) -> None:
     print(f"worst difference {worst:.1%}; target 5% {'met' if worst <= 0.05 else 'MISSED'}")
 
 
-PARTS = {"efficiency": bench_efficiency, "repeat": bench_repeat, "accuracy": bench_accuracy}
+@contextmanager
+def cpu_hog() -> Iterator[None]:
+    """One busy-looping process, unpinned, while the block runs; it stops by itself
+    after HOG_CAP_S should the bench die without killing it."""
+    hog = subprocess.Popen([sys.executable, "-c", "import time\nend = time.monotonic() + "
+                            f"{HOG_CAP_S}\nwhile time.monotonic() < end: pass"])
+    try:
+        yield
+    finally:
+        if hog.poll() is not None:
+            print(f"  (the busy loop ended at its cap of {HOG_CAP_S} s before the run did)")
+        hog.kill()
+        hog.wait()
+
+
+def within(diff: float, target: float) -> str:
+    return "ok" if abs(diff) <= target else f"over {target:.0%}"
+
+
+def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
+    """EXTRA: more arguments for every run (e.g. `--impl` and `--select`, for a quick check)."""
+    names = ("quiet", "loaded", "quiet again")
+    print("fast preset, three runs: quiet, with one busy-looping process, quiet again",
+          flush=True)
+    runs: dict[str, store.RunDir] = {}
+    for name in names:
+        with cpu_hog() if name == "loaded" else nullcontext():
+            runs[name], _ = implmatrix_run(tmp / name.replace(" ", "-"), "--fast", "--force",
+                                           *extra)
+    quiet, loaded, again = (geomeans(runs[n]) for n in names)
+    print(f"  geometric mean vs {runs['quiet'].meta()['settings']['implementations'][0]}, "
+          "quiet / loaded / quiet again; loaded vs quiet; quiet again vs quiet:")
+    for impl in quiet.index:
+        shift, repeat = loaded[impl] / quiet[impl] - 1, again[impl] / quiet[impl] - 1
+        print(f"  {impl:<16} {quiet[impl]:6.3f}x {loaded[impl]:6.3f}x {again[impl]:6.3f}x  "
+              f"{shift:+6.1%} {within(shift, 0.03):<8} {repeat:+6.1%} {within(repeat, 0.02)}")
+
+    verdicts: dict[str, dict[str, str]] = {}
+    for name in names:
+        for row in render.view(runs[name])[0]["claims"]:
+            verdicts.setdefault(row["claim"].split(" (taken as")[0], {})[name] = \
+                claims.word(row["verdict"])
+    print("  claims, quiet / loaded / quiet again:")
+    for claim, by_run in verdicts.items():
+        short = claim if len(claim) <= 50 else claim[:49] + "…"
+        print(f"  {short:<50} " + " ".join(f"{by_run.get(n, '-'):<13}" for n in names).rstrip())
+    turned = sum({claims.HOLDS, claims.DOES_NOT_HOLD} <= set(v.values())
+                 for v in verdicts.values())
+    print(f"  verdicts turned over (holds in one run, does not hold in another): {turned} "
+          f"(target 0)")
+
+    print("  re-measuring, per run: wall time; attempts thrown away, their wall time, "
+          "wait for calm; processes measured, re-measured, still disturbed:")
+    for name in names:
+        r = runs[name]
+        meta, counts = r.meta(), aggregate.remeasured(r.cells(), r.extras("startup"),
+                                                      r.extras("scaling"))
+        cost = meta["remeasured"]
+        print(f"  {name:<12} {meta['wall_s']:6.0f} s; {cost['attempts']:3d} attempts, "
+              f"{cost['wall_s']:5.0f} s, {cost['waited_s']:4.0f} s waiting; "
+              f"{counts['processes']} processes, {counts['remeasured']} re-measured, "
+              f"{counts['disturbed']} still disturbed")
+    extra_wall = runs["loaded"].meta()["wall_s"] / runs["quiet"].meta()["wall_s"] - 1
+    print(f"  loaded run's extra wall time vs quiet: {extra_wall:+.0%} (target at most 25%: "
+          f"{'met' if extra_wall <= 0.25 else 'MISSED'})", flush=True)
+
+
+PARTS = {"efficiency": bench_efficiency, "repeat": bench_repeat, "accuracy": bench_accuracy,
+         "load": bench_load}
 
 
 def main(argv: list[str]) -> int:

@@ -4,6 +4,10 @@ report shows it (results.csv columns, the header's counts, the † mark)."""
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -61,9 +65,32 @@ def test_records_without_interference_are_not_disturbed():
     assert interference.disturbance([None, {"wall_s": 1.0}]) == ""
 
 
-def test_wait_for_calm_returns_within_its_cap():
-    waited = interference.wait_for_calm(None, need_cpus=0, cap_s=0.5)
-    assert 0 < waited < 1.5
+def test_wait_for_calm_sees_a_busy_cpu_and_gives_up_at_its_cap():
+    cpu = max(os.sched_getaffinity(0))
+    code = f"import os; os.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+    hog = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        time.sleep(0.2)
+        started = time.monotonic()
+        assert interference.wait_for_calm(cpu, cap_s=0.6) is False
+        assert 0.5 < time.monotonic() - started < 1.5
+    finally:
+        hog.kill()
+        hog.wait()
+    # nothing needed: calm at the first sample
+    started = time.monotonic()
+    assert interference.wait_for_calm(None, need_cpus=0, cap_s=5.0) is True
+    assert time.monotonic() - started < 1.0
+
+
+def test_remeasuring_stays_within_its_budget(monkeypatch):
+    budget = interference.Remeasure()
+    budget.started -= 10.0  # ten seconds into the run: 2 s to spend
+    monkeypatch.setattr(interference, "wait_for_calm", lambda cpu, need, cap: cap > 0)
+    assert budget.again(1, 1)
+    budget.thrown_away(1, 2.5)
+    assert not budget.again(1, 1)  # 2.5 s spent of 2 s
+    assert budget.summary() == {"attempts": 1, "wall_s": 2.5, "waited_s": 0.0}
 
 
 def disturbed_scenario() -> tuple[list[dict], dict]:
