@@ -153,6 +153,7 @@ def speed(cells: list[dict[str, Any]], baseline: str,
     rows, means = [], []
     for impl in order:
         pairs = []
+        runs: list[dict[str, Any]] = []  # the processes the geometric mean rests on
         for workload in sorted({w for i, w in by_key if i == impl}):
             base = process_values(by_key.get((baseline, workload)))
             other = process_values(by_key[impl, workload])
@@ -164,12 +165,15 @@ def speed(cells: list[dict[str, Any]], baseline: str,
             rows.append({"workload": workload, "implementation": impl, "ratio": r.ratio,
                          "low": r.low, "high": r.high, "significant": r.significant})
             pairs.append((base, other))
+            runs += by_key[baseline, workload]["runs"] + by_key[impl, workload]["runs"]
         g = stats.geomean(pairs) if pairs else None
         if g is not None and impl != baseline:
             g = stats.across_passes(g, stats.pass_logs(pairs))
         means.append({"implementation": impl, "geomean": g.ratio if g else None,
                       "low": g.low if g else None, "high": g.high if g else None,
-                      "significant": g.significant if g else None, "workloads": len(pairs)})
+                      "significant": g.significant if g else None, "workloads": len(pairs),
+                      "processes": len(runs),
+                      "disturbed": sum(bool(r.get("disturbed")) for r in runs)})
     ratios = pd.DataFrame(rows, columns=["workload", "implementation", "ratio", "low", "high",
                                          "significant"])
     return ratios, pd.DataFrame(means).set_index("implementation")

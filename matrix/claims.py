@@ -32,6 +32,8 @@ MATERIAL = 1.10
 GIL_MARGIN = 0.15
 # Processes reach "about 100%": an efficiency (speedup ÷ workers) of at least this.
 SCALES = 0.80
+# A speed figure resting on more than this share of disturbed processes is inconclusive.
+BUSY_SHARE = 0.10
 
 
 def _unknown(*xs: Any) -> bool:
@@ -206,10 +208,14 @@ def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,
             else (float(g["low"]), float(g["high"]))
         fails = "PyPy is faster than claimed" if low > hi else \
             "PyPy is faster, but not that much" if low > 1 else "PyPy is not faster"
-        add(claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
-                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite",
+        processes, disturbed = int(g.get("processes", 0) or 0), int(g.get("disturbed", 0) or 0)
+        busy = f"{disturbed} of {processes} processes ran while the machine was busy"
+        verdict = say(INCONCLUSIVE, busy) if disturbed > BUSY_SHARE * processes else \
             _judge(band(low, high, lo, hi), fails,
-                   _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x")))
+                   _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x"))
+        add(claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
+                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite"
+                   + (f"; {busy}" if disturbed else ""), verdict)
 
     # 2. Memory: the empty program's RSS, and the peak RSS of the workloads.
     claim = f"PyPy has a larger memory footprint than CPython (taken as over {MATERIAL}x)"

@@ -135,14 +135,13 @@ class _Matrix:
                                           timeout_s, input=f"{key}\n".encode())
         return result, measure_tool.parse(result.stdout, key)
 
-    def attempts(self, measure_once: Callable[[], tuple[Any, str]], cpu: int | None,
-                 need_cpus: int) -> tuple[Any, str, int]:
+    def attempts(self, measure_once: Callable[[], tuple[Any, str]]) -> tuple[Any, str, int]:
         """MEASURE_ONCE until it is not disturbed, waiting for calm in between, at most
         interference.ATTEMPTS times and within the re-measuring budget: (the last
         outcome, why it was disturbed or "", how many attempts were thrown away)."""
         tried: list[tuple[Any, str, float]] = []
         while not tried or (tried[-1][1] and len(tried) < interference.ATTEMPTS
-                            and self.remeasure.again(cpu, need_cpus)):
+                            and self.remeasure.again()):
             started = time.monotonic()
             outcome, why = measure_once()
             tried.append((outcome, why, time.monotonic() - started))
@@ -202,7 +201,7 @@ class _Matrix:
                            "stderr_tail": "", "process": None}
             else:
                 outcome, why, remeasured = self.attempts(
-                    lambda impl=impl, w=w: self.timed_process(impl, w), timed_cpu(), 1)
+                    lambda impl=impl, w=w: self.timed_process(impl, w))
                 outcome["disturbed"], outcome["remeasured"] = why, remeasured
                 record = outcome["record"] or {}
                 inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
@@ -249,32 +248,22 @@ class _Matrix:
                 for p, w in zip(STARTUP_PROGRAMS, walls, strict=True)))
 
     def startup_program(self, impl: Implementation, program: str) -> dict[str, Any]:
-        """startup_runs processes of PROGRAM; the disturbed ones measured again."""
+        """startup_runs processes of PROGRAM, judged as one batch: a disturbed batch is
+        measured again."""
         s = self.settings
         argv = [*impl.command, f"{HARNESS_MOUNT}/startup/{program}.py"]
-        kept: list[dict[str, Any]] = []
-        last: ExecResult | None = None
-        for attempt in range(interference.ATTEMPTS):
-            todo = s.startup_runs - sum(not p["disturbed"] for p in kept)
-            if not todo or (attempt and not self.remeasure.again(None, 1)):
-                break
-            started = time.monotonic()
+
+        def batch() -> tuple[dict[str, Any], str]:
             # Unpinned: start-up as users see it (the JVM starts several threads).
-            last, found = self.measured(impl, ["-n", str(todo)], argv, 60.0 * todo)
-            for process in found:
-                process["disturbed"] = interference.disturbance([process])
-                process["remeasured"] = attempt  # measured again in place of a disturbed one
-            if attempt:  # the cost of measuring TODO disturbed runs again
-                self.remeasure.thrown_away(todo, time.monotonic() - started)
-            # The calm ones so far, then the new ones; disturbed leftovers only as needed.
-            calm = [p for p in kept + found if not p["disturbed"]]
-            busy = [p for p in found + kept if p["disturbed"]]
-            kept = (calm + busy)[:s.startup_runs]
-            if not found:
-                break  # the program does not run at all: trying again will not help
-        assert last is not None
-        return {"processes": kept, "returncode": last.returncode,
-                "stderr_tail": tail(last.stderr, 500)}
+            result, found = self.measured(impl, ["-n", str(s.startup_runs)], argv,
+                                          60.0 * s.startup_runs)
+            return {"processes": found, "returncode": result.returncode,
+                    "stderr_tail": tail(result.stderr, 500)}, interference.disturbance(found)
+
+        programs, why, remeasured = self.attempts(batch)
+        for process in programs["processes"]:
+            process["disturbed"], process["remeasured"] = why, remeasured
+        return programs
 
     # -- thread and process scaling -------------------------------------------------------
     def scaling(self) -> None:
@@ -304,7 +293,7 @@ class _Matrix:
                         continue
                     run, why, remeasured = self.attempts(
                         lambda impl=impl, kind=kind, workers=workers: self.scaling_process(
-                            impl, kind, workers), None, workers)
+                            impl, kind, workers))
                     if not run.get("available"):
                         point["available"], point["reason"] = False, run.get("reason", "")
                         continue
@@ -333,7 +322,7 @@ class _Matrix:
                        str(SCALING_UNITS), str(s.scaling_repeats)], 120.0 * s.scaling_repeats)
         record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
         record["process"] = processes[-1] if processes else None
-        return record, interference.disturbance(processes, workers)
+        return record, interference.disturbance(processes)
 
     # -- compatibility scripts ----------------------------------------------------------------
     def scripts(self, scripts: Sequence[Script]) -> None:
@@ -518,6 +507,10 @@ def _progress_line(done: int, total: int, p: int, cell: dict[str, Any],
                   + ("" if record.get("steady") else " (not steady)"))
     else:
         detail = outcome["error"].splitlines()[0][:80] if outcome["error"] else ""
+    if outcome.get("remeasured"):
+        detail += f" (measured {outcome['remeasured'] + 1} times: the machine was busy)"
+    if outcome.get("disturbed"):
+        detail += f" [disturbed: {outcome['disturbed']}]"
     width = len(str(total))
     return (f"[{done:>{width}}/{total}] {cell['implementation']:<16} {cell['workload']:<18} "
             f"#{p + 1} {outcome['status']:<12} {detail}")

@@ -4,7 +4,6 @@ report shows it (results.csv columns, the header's counts, the † mark)."""
 from __future__ import annotations
 
 import csv
-import os
 import subprocess
 import sys
 import time
@@ -29,8 +28,7 @@ def window(seconds: float = 2.0, own: float = 2.0, busy: float | None = None,
 
 
 def test_a_quiet_pinned_process_is_not_disturbed():
-    # the rest of the machine busy on the other CPU does not disturb a pinned process
-    assert interference.disturbance([window(busy=2.0 + 1.9)]) == ""
+    assert interference.disturbance([window(busy=2.0 + 0.1)]) == ""
 
 
 def test_other_work_on_the_pinned_cpu_disturbs_beyond_two_percent():
@@ -45,20 +43,22 @@ def test_steal_disturbs():
     assert why.startswith("the hypervisor stole 9.0%")
 
 
-def test_an_unpinned_process_needs_its_cpus_free():
-    scaled = window(cpu=-1, own=3.8, busy=3.8 + 0.5)  # 2 workers on 2 CPUs; others 0.25 CPU
-    assert interference.disturbance([scaled], need_cpus=2).startswith(
-        "the rest of the machine used 0.24 CPUs while 2 of 2 were needed")
-    assert interference.disturbance([scaled], need_cpus=1) == ""  # one CPU was left over
+def test_the_rest_of_the_machine_busy_disturbs_every_process():
+    # on this kind of VM a busy CPU slows the others too: pinned or not, a process is
+    # disturbed when others used more than MACHINE_BUSY_CPUS
+    assert interference.disturbance([window(busy=2.0 + 0.3 + TICKS)]) == ""
+    assert interference.disturbance([window(busy=2.0 + 0.5 + TICKS)]).startswith(
+        "the rest of the machine used 0.25 CPUs meanwhile")
+    scaled = window(cpu=-1, own=3.8, busy=3.8 + 0.2 + TICKS)  # 2 workers; others 0.1 CPU
+    assert interference.disturbance([scaled]) == ""
 
 
 def test_a_batch_of_short_runs_is_judged_as_one_window():
     # ten 20 ms start-ups with another program busy on the other CPU all along:
     # each alone is within a tick of nothing, together they show 1 CPU in use
     runs = [window(seconds=0.02, own=0.02, busy=0.04, cpu=-1) for _ in range(10)]
-    assert interference.disturbance(runs, need_cpus=1) == ""
-    assert interference.disturbance(runs, need_cpus=2).startswith(
-        "the rest of the machine used 0.90 CPUs")
+    assert interference.disturbance(runs[:1]) == ""
+    assert interference.disturbance(runs).startswith("the rest of the machine used 0.90 CPUs")
 
 
 def test_records_without_interference_are_not_disturbed():
@@ -66,31 +66,34 @@ def test_records_without_interference_are_not_disturbed():
 
 
 def test_wait_for_calm_sees_a_busy_cpu_and_gives_up_at_its_cap():
-    cpu = max(os.sched_getaffinity(0))
-    code = f"import os; os.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
-    hog = subprocess.Popen([sys.executable, "-c", code])
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
         time.sleep(0.2)
         started = time.monotonic()
-        assert interference.wait_for_calm(cpu, cap_s=0.6) is False
+        assert interference.wait_for_calm(cap_s=0.6) is False
         assert 0.5 < time.monotonic() - started < 1.5
     finally:
         hog.kill()
         hog.wait()
-    # nothing needed: calm at the first sample
-    started = time.monotonic()
-    assert interference.wait_for_calm(None, need_cpus=0, cap_s=5.0) is True
-    assert time.monotonic() - started < 1.0
 
 
-def test_remeasuring_stays_within_its_budget(monkeypatch):
+def test_remeasuring_stays_within_its_budget_and_backs_off(monkeypatch):
     budget = interference.Remeasure()
-    budget.started -= 10.0  # ten seconds into the run: 2 s to spend
-    monkeypatch.setattr(interference, "wait_for_calm", lambda cpu, need, cap: cap > 0)
-    assert budget.again(1, 1)
-    budget.thrown_away(1, 2.5)
-    assert not budget.again(1, 1)  # 2.5 s spent of 2 s
-    assert budget.summary() == {"attempts": 1, "wall_s": 2.5, "waited_s": 0.0}
+    budget.started -= 10.0  # ten seconds into the run: 2 s to spend, and the allowance
+    calm = [True]
+    monkeypatch.setattr(interference, "wait_for_calm", lambda cap: cap > 0 and calm[0])
+    assert budget.again()
+    budget.thrown_away(1, budget.ALLOWANCE_S + 2.5)
+    assert not budget.again()  # 2.5 s spent of 2 s
+    assert budget.summary() == {"attempts": 1, "wall_s": budget.ALLOWANCE_S + 2.5,
+                                "waited_s": 0.0}
+    busy = interference.Remeasure()
+    calm[0] = False
+    assert not busy.again()  # waited in vain...
+    calm[0] = True
+    assert not busy.again()  # ...so no waiting for BUSY_BACKOFF_S
+    busy.busy_until = 0.0
+    assert busy.again()
 
 
 def disturbed_scenario() -> tuple[list[dict], dict]:

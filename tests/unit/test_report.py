@@ -850,3 +850,23 @@ def test_geomean_interval_covers_the_spread_between_passes():
     g = means.loc[PYPY]
     assert g["low"] < 2.0 and g["high"] > 4.0  # both passes' speed-ups inside
     assert means.loc[BASE, "low"] == means.loc[BASE, "high"] == 1.0
+
+
+def test_a_speed_figure_resting_on_disturbed_processes_is_inconclusive():
+    from matrix import claims
+
+    cells = []
+    for w in ("a", "b"):
+        cells.append(make_cell(BASE, w, records=[make_record(BASE, [1.0] * 3)] * 2))
+        cells.append(make_cell(PYPY, w, records=[make_record(PYPY, [0.23] * 3)] * 2))
+    df = aggregate.results(cells, impl_dicts())
+    start = aggregate.startup(STARTUP, [BASE, PYPY])
+    scaling = aggregate.scaling(SCALING, [BASE, PYPY])
+
+    def speed_verdict() -> str:
+        _, means = aggregate.speed(cells, BASE, [BASE, PYPY])
+        return claims.check(impl_dicts(), BASE, means, df, start, scaling)[0]["verdict"]
+
+    assert speed_verdict() == "holds"  # 4.35x
+    cells[1]["runs"][0]["disturbed"] = "the rest of the machine used 1.00 CPUs meanwhile"
+    assert speed_verdict() == "inconclusive: 1 of 8 processes ran while the machine was busy"
