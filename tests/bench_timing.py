@@ -127,10 +127,10 @@ def efficiency(r: store.RunDir, wall: float) -> str:
     return "\n".join(lines)
 
 
-def geomeans(r: store.RunDir) -> pd.Series:
+def speeds(r: store.RunDir) -> pd.DataFrame:
+    """Per implementation: the geometric mean vs the baseline and its 95% interval."""
     order = r.meta()["settings"]["implementations"]
-    _, means = aggregate.speed(r.cells(), order[0], order)
-    return means["geomean"]
+    return aggregate.speed(r.cells(), order[0], order)[1]
 
 
 def direct_median(impl: Implementation, program: Path, workload: Path, warmups: int) -> float:
@@ -156,14 +156,20 @@ def bench_efficiency(tmp: Path) -> None:
 
 def bench_repeat(tmp: Path) -> None:
     runs = [implmatrix_run(tmp / f"default{n}")[0] for n in (1, 2)]
-    first, second = (geomeans(r) for r in runs)
-    print("default preset, two runs back to back: geometric mean vs cpython3.13, "
-          "run 1 / run 2 / difference:")
+    first, second = (speeds(r) for r in runs)
+    print("default preset, two runs back to back: geometric mean vs cpython3.13 (95% interval), "
+          "run 1 / run 2 / difference; does each run's interval hold the other's figure?")
+    covered = 0
     for impl in first.index:
-        diff = second[impl] / first[impl] - 1
-        verdict = "ok" if abs(diff) <= 0.03 else "over 3%"
-        print(f"  {impl:<16} {first[impl]:6.3f}x {second[impl]:6.3f}x {diff:+6.1%}  {verdict}",
-              flush=True)
+        a, b = first.loc[impl], second.loc[impl]
+        diff = b["geomean"] / a["geomean"] - 1
+        holds = (a["low"] <= b["geomean"] <= a["high"], b["low"] <= a["geomean"] <= b["high"])
+        covered += all(holds)
+        print(f"  {impl:<16} {a['geomean']:6.3f}x ({a['low']:.3f}–{a['high']:.3f}) "
+              f"{b['geomean']:6.3f}x ({b['low']:.3f}–{b['high']:.3f}) {diff:+6.1%} "
+              f"{within(diff, 0.03):<8} "
+              + " ".join("yes" if h else "NO" for h in holds), flush=True)
+    print(f"  intervals holding the other run's figure both ways: {covered} of {len(first)}")
 
 
 def bench_accuracy(tmp: Path, impls: Sequence[Implementation] = ()) -> None:
@@ -236,13 +242,17 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
         with cpu_hog() if name == "loaded" else nullcontext():
             runs[name], _ = implmatrix_run(tmp / name.replace(" ", "-"), "--fast", "--force",
                                            *extra)
-    quiet, loaded, again = (geomeans(runs[n]) for n in names)
+    frames = [speeds(runs[n]) for n in names]
+    quiet, loaded, again = (f["geomean"] for f in frames)
     print(f"  geometric mean vs {runs['quiet'].meta()['settings']['implementations'][0]}, "
-          "quiet / loaded / quiet again; loaded vs quiet; quiet again vs quiet:")
+          "quiet / loaded / quiet again; loaded vs quiet; quiet again vs quiet; "
+          "quiet again inside quiet's 95% interval:")
     for impl in quiet.index:
         shift, repeat = loaded[impl] / quiet[impl] - 1, again[impl] / quiet[impl] - 1
+        inside = frames[0].at[impl, "low"] <= again[impl] <= frames[0].at[impl, "high"]
         print(f"  {impl:<16} {quiet[impl]:6.3f}x {loaded[impl]:6.3f}x {again[impl]:6.3f}x  "
-              f"{shift:+6.1%} {within(shift, 0.03):<8} {repeat:+6.1%} {within(repeat, 0.02)}")
+              f"{shift:+6.1%} {within(shift, 0.03):<8} {repeat:+6.1%} "
+              f"{within(repeat, 0.02):<8} {'yes' if inside else 'NO'}")
 
     verdicts: dict[str, dict[str, str]] = {}
     for name in names:
