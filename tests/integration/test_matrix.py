@@ -146,9 +146,10 @@ def test_default_matrix(default_run, impls):
         startup = {(r["implementation"], r["program"]): r for r in csv.DictReader(f)}
     assert set(startup) == {(i, p) for i in impls for p in ("empty", "imports")}
     for row in startup.values():
-        # runs left out as disturbed were measured again, up to interference.ATTEMPTS
-        assert int(row["runs"]) + int(row["disturbed"]) >= 10 and float(row["median_s"]) > 0
-        assert float(row["median_rss_kb"]) > 1000
+        # a batch measured while the machine was busy is left out of the figures
+        assert int(row["runs"]) + int(row["disturbed"]) == 10
+        if int(row["runs"]):
+            assert float(row["median_s"]) > 0 and float(row["median_rss_kb"]) > 1000
     with open(run_dir / "scaling.csv", newline="") as f:
         scaling = list(csv.DictReader(f))
     cores = os.cpu_count() or 1

@@ -822,7 +822,7 @@ def test_a_one_pass_interval_is_widened_by_the_measured_floor():
     r = stats.across_passes(stats.Ratio(2.0, 1.9, 2.1), [0.69])
     assert r.low == pytest.approx(1.9 / (1 + stats.ONE_PASS_FLOOR))
     assert r.high == pytest.approx(2.1 * (1 + stats.ONE_PASS_FLOOR))
-    assert "widened by 3%" in stats.interval_method(1)
+    assert f"widened by {stats.ONE_PASS_FLOOR:.0%}" in stats.interval_method(1)
     assert "over the 3 passes" in stats.interval_method(3)
 
 
