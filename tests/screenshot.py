@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                                           height=args.height or 900,
                                           scale=args.scale) as seen:
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            seen.page.screenshot(path=args.out, full_page=not args.height)
+            # a full page of the default report (85,000 px) takes over 10 s here
+            seen.page.screenshot(path=args.out, full_page=not args.height, timeout=120_000)
             problems = seen.problems()
     except (ChromiumMissing, FileNotFoundError) as error:
         print(f"screenshot: {error}", file=sys.stderr)

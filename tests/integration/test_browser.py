@@ -70,7 +70,9 @@ def test_report_renders_offline(request: pytest.FixtureRequest) -> None:
         top = Image.open(io.BytesIO(page.screenshot()))
         assert top.convert("RGB").getcolors(maxcolors=64) is None, "the page is nearly blank"
         shot = report / "screenshot.png"
-        page.screenshot(path=shot, full_page=True)
+        # The whole default report is tall (85,000 px with the differences section):
+        # Chromium took 11 s to capture it here, over the 10 s meant for local pages.
+        page.screenshot(path=shot, full_page=True, timeout=120_000)
         problems = seen.problems()
 
     assert not problems, "\n".join(problems)
