@@ -250,28 +250,35 @@ def test_unfinished_process_rounds_resume(env):
     assert len(second.read_cell("micropython1.25", "good")["runs"]) == 2
 
 
-def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env):
-    """A busy loop pinned to the timed CPU for the first seconds of a run: the first
-    process shares its CPU, is found disturbed, and is measured again once the loop
-    has ended."""
+def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeypatch):
+    """A busy loop pinned to the timed CPU while the first timed process runs (and only
+    then): that process shares its CPU, is found disturbed, and is measured again once
+    the loop has ended."""
     import subprocess
     import sys
-    import time
 
     go, suite, _, said, _ = env
     # about 20 ms an iteration on CPython: a window long enough to see another process
     (suite / "good.py").write_text(SOURCES["good"].replace(
         "    return 42", "    return 42 + sum(range(300000)) * 0"))
     cpu = run.timed_cpu()
-    hog = subprocess.Popen([sys.executable, "-c", f"import os, time\n"
-                            f"os.sched_setaffinity(0, {{{cpu}}})\n"
-                            "end = time.time() + 4\nwhile time.time() < end: pass"])
-    try:
-        time.sleep(0.2)
-        r = go(settings=replace(SETTINGS, values=20))
-    finally:
-        hog.kill()
-        hog.wait()
+    loop = f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+    plain_exec = RecordingContainer.exec
+    hogged: list[bool] = []
+
+    def exec_beside_a_hog(self, argv, timeout_s, input=None):
+        if argv[0] != run.MEASURE_MOUNT or hogged:
+            return plain_exec(self, argv, timeout_s, input)
+        hogged.append(True)
+        hog = subprocess.Popen([sys.executable, "-c", loop])
+        try:
+            return plain_exec(self, argv, timeout_s, input)
+        finally:
+            hog.kill()
+            hog.wait()
+
+    monkeypatch.setattr(RecordingContainer, "exec", exec_beside_a_hog)
+    r = go(settings=replace(SETTINGS, values=20))
     first = r.read_cell("cpython3.13", "good")["runs"][0]
     assert first["remeasured"] >= 1 and first["disturbed"] == ""
     assert first["process"]["interference"]["cpu"] == cpu
