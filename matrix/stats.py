@@ -162,6 +162,5 @@ def across_passes(r: Ratio, logs: list[float]) -> Ratio:
     LOGS (pass_logs), or by ONE_PASS_FLOOR with fewer than two passes."""
     if len(logs) < 2:
         return Ratio(r.ratio, r.low / (1 + ONE_PASS_FLOOR), r.high * (1 + ONE_PASS_FLOOR))
-    mean = statistics.fmean(logs)
-    half = t95(len(logs) - 1) * statistics.stdev(logs) / math.sqrt(len(logs))
-    return Ratio(r.ratio, min(r.low, math.exp(mean - half)), max(r.high, math.exp(mean + half)))
+    passes = log_mean([math.exp(x) for x in logs])
+    return Ratio(r.ratio, min(r.low, passes.low), max(r.high, passes.high))
