@@ -3,6 +3,12 @@ whether the tool's numbers match timing the same file by hand.
 
     make bench            (or: .venv/bin/python -m tests.bench_timing)
 
+0. Drift: the machine's own speed, from a fixed piece of C work (tests/drift.c)
+   pinned to the timed CPU, 30 s with a table in the core's own cache and 30 s with one
+   in the last-level cache (shared, on a virtual machine, with the host's other
+   tenants): how much slower than the fastest stretch the median, 90th-percentile and
+   slowest 0.25 s and 2 s stretches ran. This is the floor under every run-to-run
+   figure below: no interpreter repeats more closely than the machine.
 1. Runs the built-in workloads with the fast preset and prints its orchestration
    efficiency (time inside measured iterations, warmups included, ÷ wall time;
    target >= 0.8) and where the rest of the time went, per implementation.
@@ -16,7 +22,7 @@ whether the tool's numbers match timing the same file by hand.
    the harness and measure: as many untimed iterations as the tool's warmup took, then 5
    timed ones; median of 5 processes' medians). Prints each difference, their median
    (target: within 3%) and the worst (target: within 8%). The two alternate process by
-   process (one `implmatrix run --processes 1`, one direct process, ...), so that a slow
+   process (one timed cell of the tool, one direct process, ...), so that a slow
    spell of the machine, which lasts seconds here, hits both sides alike. On
    cpython3.13 unless named: `accuracy:ID[,ID...]` (registry ids, e.g.
    `accuracy:jython2.7,pypy3.11`).
@@ -30,12 +36,13 @@ whether the tool's numbers match timing the same file by hand.
    thrown away, their wall time, the wait for calm, the processes measured, re-measured
    and still disturbed, and the loaded run's extra wall time (target: at most 25%).
 
-    python -m tests.bench_timing [efficiency] [repeat] [accuracy[:ID,...]] [load]
-    (default: all four parts; accuracy on cpython3.13)
+    python -m tests.bench_timing [drift] [efficiency] [repeat] [accuracy[:ID,...]] [load]
+    (default: all five parts; accuracy on cpython3.13)
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -43,17 +50,35 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from matrix import BUILTIN_SUITE, ROOT, UsageError, aggregate, claims, registry, render, run, store
+from matrix import (
+    BUILTIN_SUITE,
+    ROOT,
+    UsageError,
+    aggregate,
+    claims,
+    images,
+    registry,
+    render,
+    run,
+    store,
+    workloads,
+)
 from matrix.container import Sandbox
 from matrix.registry import Implementation
 
 PROCESSES = 5
 VALUES = 5  # timed iterations per process, the tool's and DIRECT's alike
+DRIFT_S = 30  # the drift part's length, per table size
+# The drift part's tables: one in a core's own cache, one in the last-level cache that a
+# virtual machine shares with the host's other tenants.
+DRIFT_TABLES = ((256, "the core's own cache"), (8192, "the shared last-level cache"))
 HOG_CAP_S = 1800  # the load part's busy loop ends by itself after this, whatever happens
 # The accuracy part's independent timing loop, in place of the harness and measure: the
 # common subset of Python 2.7 (Jython), MicroPython and Python 3 (no f-strings, no
@@ -133,6 +158,17 @@ def speeds(r: store.RunDir) -> pd.DataFrame:
     return aggregate.speed(r.cells(), order[0], order)[1]
 
 
+def tool_cell(impl: Implementation, workload: Path, out: Path) -> dict[str, Any]:
+    """One process of WORKLOAD on IMPL as the tool measures a timed cell (the default
+    preset's warmup, VALUES values), without the start-up and scaling phases."""
+    settings = replace(run.PRESETS["default"], processes=1, values=VALUES, startup_runs=0,
+                       scaling_repeats=0)
+    r = run.run_matrix([impl], workloads.discover([BUILTIN_SUITE], [workload.stem]),
+                       images.ensure([impl]), workloads.mounts([BUILTIN_SUITE]), settings, out,
+                       "bench_timing accuracy", say=lambda _: None, force=True)
+    return r.cells()[0]
+
+
 def direct_median(impl: Implementation, program: Path, workload: Path, warmups: int) -> float:
     """WORKLOAD timed by PROGRAM (DIRECT) in IMPL's image with its timed command line."""
     sandbox = Sandbox()
@@ -184,10 +220,7 @@ def bench_accuracy(tmp: Path, impls: Sequence[Implementation] = ()) -> None:
         for workload in sorted(BUILTIN_SUITE.glob("*.py")):
             tool_values, direct = [], []
             for _ in range(PROCESSES):
-                r, _ = implmatrix_run(tmp / "accuracy", "--impl", impl.id, "--select",
-                                      workload.stem, "--processes", "1", "--values", str(VALUES),
-                                      "--force")
-                cell = r.cells()[0]
+                cell = tool_cell(impl, workload, tmp / "accuracy")
                 if cell["status"] != "ok":
                     print(f"  {workload.stem:<18} {cell['status']} in the tool's run; skipped")
                     break
@@ -226,6 +259,34 @@ def cpu_hog() -> Iterator[None]:
             print(f"  (the busy loop ended at its cap of {HOG_CAP_S} s before the run did)")
         hog.kill()
         hog.wait()
+
+
+def bench_drift(tmp: Path) -> None:
+    """How much the machine's own speed moves: tests/drift.c (one fixed piece of C work,
+    repeated, pinned to the timed CPU) for DRIFT_S per table size; the medians of its
+    stretches of 0.25 s and 2 s against the fastest stretch. No interpreter can repeat
+    more closely than this."""
+    binary = tmp / "drift"
+    cc = os.environ.get("CC", "cc")
+    subprocess.run([cc, "-O2", "-o", str(binary), str(ROOT / "tests" / "drift.c")], check=True)
+    print(f"machine drift: a fixed piece of C work pinned to CPU {run.timed_cpu()}, repeated "
+          f"for {DRIFT_S} s; per stretch, its median time vs the fastest stretch's "
+          "(median / 90th percentile / slowest stretch):", flush=True)
+    for kb, where in DRIFT_TABLES:
+        out = subprocess.run([str(binary), str(run.timed_cpu()), str(DRIFT_S), str(kb)],
+                             check=True, capture_output=True, text=True).stdout
+        rows = [(float(t), float(d)) for t, d in (line.split() for line in out.splitlines())]
+        figures = []
+        for stretch in (0.25, 2.0):
+            groups: dict[int, list[float]] = {}
+            for t, d in rows:
+                groups.setdefault(int(t / stretch), []).append(d)
+            medians = [statistics.median(g) for g in groups.values()]
+            slow = sorted(m / min(medians) - 1 for m in medians)
+            figures.append(f"{stretch:g} s stretches {statistics.median(slow):+.0%} / "
+                           f"{slow[int(0.9 * (len(slow) - 1))]:+.0%} / {slow[-1]:+.0%}")
+        print(f"  {kb:>5} KB table ({where}, {len(rows)} repeats): {'; '.join(figures)}",
+              flush=True)
 
 
 def within(diff: float, target: float) -> str:
@@ -284,8 +345,8 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
           f"{'met' if extra_wall <= 0.25 else 'MISSED'})", flush=True)
 
 
-PARTS = {"efficiency": bench_efficiency, "repeat": bench_repeat, "accuracy": bench_accuracy,
-         "load": bench_load}
+PARTS = {"drift": bench_drift, "efficiency": bench_efficiency, "repeat": bench_repeat,
+         "accuracy": bench_accuracy, "load": bench_load}
 
 
 def main(argv: list[str]) -> int:
