@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from typing import Any
 
@@ -239,6 +240,11 @@ def _scaling_processes(point: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
+def _geomean(xs: list[float]) -> float:
+    positive = [x for x in xs if x > 0]
+    return math.exp(statistics.fmean(math.log(x) for x in positive)) if positive else 0.0
+
+
 def busy(cpus: int) -> str:
     """Why a scaling point has no figure: all its processes ran on a busy machine."""
     return f"machine busy: {cpus} CPU{'s were' if cpus != 1 else ' was'} not free"
@@ -249,7 +255,10 @@ def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame
 
     Only undisturbed processes count (disturbed: how many were left out). speedup:
     geometric mean of the times at 1 worker ÷ at N; efficiency = speedup ÷ N, with the
-    95% interval [low, high] of stats.log_ratio ÷ N. available: the implementation
+    95% interval [low, high] of stats.log_ratio ÷ N over the processes' geometric means:
+    a process is the unit (a JIT's decisions, the threads' placement differ from one to
+    the next far more than its repeats do), so two processes give a wide interval and
+    the scaling protocol measures more. available: the implementation
     has such workers and they computed the right checksum; an available point
     without a figure (efficiency empty) ran while the machine was busy.
     """
@@ -258,20 +267,21 @@ def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame
         points = (extras.get(impl) or {}).get("points", [])
         for kind in ("threads", "processes"):
             mine = [p for p in points if p["kind"] == kind]
-            clean: dict[int, list[float]] = {}
+            clean: dict[int, list[list[float]]] = {}  # workers -> times per process
             for p in mine:
                 procs = [q for q in _scaling_processes(p) if q.get("times")]
-                clean[p["workers"]] = [t for q in procs if q.get("checksum_ok")
-                                       and not q.get("disturbed") for t in q["times"]]
+                clean[p["workers"]] = [q["times"] for q in procs if q.get("checksum_ok")
+                                       and not q.get("disturbed")]
             for p in mine:
                 n = p["workers"]
                 procs = [q for q in _scaling_processes(p) if q.get("times")]
                 wrong = any(not q.get("checksum_ok") for q in procs)
                 used = [q for q in procs if not q.get("disturbed")]
                 available = bool(p.get("available") and procs and not wrong)
-                times, one = clean[n], clean.get(1, [])
-                fig = None if not (available and times and one) else \
-                    stats.Ratio(1.0, 1.0, 1.0) if n == 1 else stats.log_ratio(one, times)
+                times = [t for ts in clean[n] for t in ts]
+                fig = None if not (available and times and clean.get(1)) else \
+                    stats.Ratio(1.0, 1.0, 1.0) if n == 1 else stats.log_ratio(
+                        [_geomean(ts) for ts in clean[1]], [_geomean(ts) for ts in clean[n]])
                 if not p.get("available") or not procs:
                     reason = p.get("reason") or "not measured"
                 elif wrong:

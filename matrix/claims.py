@@ -64,6 +64,29 @@ def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
     return INCONCLUSIVE
 
 
+def scaling_thresholds(family: str, baseline: bool, kind: str,
+                       workers: int) -> tuple[float, ...]:
+    """The efficiencies at which a claim's verdict changes, for an implementation's
+    (FAMILY, the BASELINE or not) scaling point KIND on WORKERS (the most workers: the
+    point the claims judge); () when no claim judges it. The baseline answers the GIL
+    claim (threads in the band around 1/N, processes at SCALES), Jython its own."""
+    if baseline:
+        return (1 / workers - GIL_MARGIN, 1 / workers + GIL_MARGIN) if kind == "threads" \
+            else (SCALES,)
+    if family == "jython" and kind == "threads":
+        return (1 / workers + GIL_MARGIN,)
+    return ()
+
+
+def decided(low: float | None, high: float | None, thresholds: tuple[float, ...]) -> bool:
+    """An interval [LOW, HIGH] that no threshold falls inside: every claim resting on
+    it gets a verdict other than inconclusive (the scaling protocol measures until then).
+    No thresholds: nothing to decide."""
+    if not thresholds:
+        return True
+    return not _unknown(low, high) and not any(low <= t <= high for t in thresholds)
+
+
 def word(verdict: str) -> str:
     """holds, does not hold, inconclusive (or not measured), without the reason."""
     return verdict.split(":")[0]
@@ -178,7 +201,8 @@ def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
             f"{int(row.repeats)} repeats in {used} process{'es' if used != 1 else ''}, "
             f"{n} CPUs free" + (f", {left} more left out (machine busy)" if left else ""))
     return text, _judge(rule(row.low, row.high), f"{name}: {fails}",
-                        f"{name}: " + _unsure(row.low, row.high, threshold, busy))
+                        f"{name}: " + _unsure(row.low, row.high, threshold, busy,
+                                              few="too few processes for an interval"))
 
 
 def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,

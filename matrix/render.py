@@ -29,7 +29,7 @@ from matrix import (
 )
 from matrix.compat import STATUSES as COMPAT_STATUSES
 from matrix.junit import write_junit
-from matrix.run import Settings
+from matrix.run import Settings, scaling_protocol
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -188,6 +188,8 @@ def view(run: store.RunDir, against: str | None = None
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": startup_rows, "scaling": scaling_rows,
         "scaling_top": scaling_top,
+        "scaling_protocol": scaling_protocol(float(
+            meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),

@@ -42,7 +42,16 @@ MEASURE_MOUNT = "/opt/implmatrix-measure"
 SOURCE_CHARS = 8000  # of each script, for the differences page
 STARTUP_PROGRAMS = ("empty", "imports")
 SCALING_KINDS = ("threads", "processes")
+# The scaling protocol, the same in every preset (a preset only caps its time): per
+# process, a warm-up of at most SCALING_WARMUP_S, then SCALING_REPEATS timed jobs of
+# SCALING_UNITS units; processes in rounds (one per point), at least SCALING_MIN_ROUNDS,
+# more while an efficiency's interval still straddles a claim's threshold, within the
+# preset's scaling_cap_s and at most SCALING_MAX_ROUNDS.
 SCALING_UNITS = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
+SCALING_REPEATS = 3
+SCALING_WARMUP_S = 5.0
+SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
+SCALING_MAX_ROUNDS = 12
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,14 @@ class Settings:
     timeout_s: float = 120.0  # per process, warmups included
     script_timeout_s: float = 10.0  # per compatibility script
     startup_runs: int = 10  # per start-up program (0: not measured)
-    scaling_repeats: int = 3  # per thread/process count (0: not measured)
+    scaling_cap_s: float = 120.0  # per implementation, for the scaling protocol (0: not measured)
 
 
 PRESETS = {
-    "fast": Settings(values=3, processes=1, warmup_budget_s=3.0, scaling_repeats=1),
+    "fast": Settings(values=3, processes=1, warmup_budget_s=3.0, scaling_cap_s=45.0),
     "default": Settings(),
     "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
-                         startup_runs=30, scaling_repeats=5),
+                         startup_runs=30, scaling_cap_s=600.0),
 }
 
 
@@ -268,23 +277,25 @@ class _Matrix:
     # -- thread and process scaling -------------------------------------------------------
     def scaling(self) -> None:
         """Each implementation's scaling job on 1..N workers (N = the host's CPUs), for
-        threads and processes, in `processes` fresh processes per point, interleaved
-        (process 1 of every point, then process 2, ...) so that drift hits all points
-        alike; a process measured while the machine did not have N free CPUs is
-        measured again."""
+        threads and processes, by the scaling protocol (SCALING_*): rounds of one fresh
+        process per point, interleaved so that drift hits all points alike, until every
+        efficiency is decided (its interval clear of the claims' thresholds) or the
+        preset's time cap is spent. A process measured while the machine did not have N
+        free CPUs is measured again, or left out."""
         s = self.settings
         cores = os.cpu_count() or 1
-        rounds = max(2, s.processes)  # an interval needs two processes at least
-        for impl in self.impls if s.scaling_repeats else ():
-            old = self.run.read_extra("scaling", impl.id)
-            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
-                                             and old["repeats"] == s.scaling_repeats
-                                             and old.get("rounds") == rounds):
+        for impl in self.impls if s.scaling_cap_s else ():
+            if impl.id not in self.boxes or _scaling_fresh(
+                    self.run.read_extra("scaling", impl.id), self.images[impl.id], impl, s):
                 continue
             points = {(kind, workers): {"kind": kind, "workers": workers, "available": True,
                                         "reason": "", "processes": []}
                       for kind in SCALING_KINDS for workers in range(1, cores + 1)}
-            for _ in range(rounds):
+            started, rounds = time.monotonic(), 0
+            while rounds < SCALING_MIN_ROUNDS or (
+                    rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
+                    and not _scaling_decided(impl, points.values())):
+                rounds += 1
                 for (kind, workers), point in points.items():
                     one = points[kind, 1]
                     if not one["available"]:  # not there at 1 worker: not at 2 either
@@ -299,27 +310,31 @@ class _Matrix:
                         continue
                     point["processes"].append({
                         "times": run.get("times", []), "checksum_ok": run.get("checksum_ok"),
+                        "warmups": run.get("warmups", []), "steady": run.get("steady"),
                         "process": run.get("process"), "disturbed": why,
                         "remeasured": remeasured})
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
                 "tools": _tools(impl), "cores": cores, "units": SCALING_UNITS,
-                "repeats": s.scaling_repeats, "rounds": rounds,
+                "repeats": SCALING_REPEATS, "warmup_s": SCALING_WARMUP_S,
+                "cap_s": s.scaling_cap_s, "rounds": rounds,
+                "decided": _scaling_decided(impl, points.values()),
+                "wall_s": round(time.monotonic() - started, 1),
                 "points": list(points.values())})
             self.say(f"{impl.id:<16} scaling " + ", ".join(
                 f"{kind} " + ("/".join(
                     f"{statistics.median(t for p in point['processes'] for t in p['times']):.2f}"
                     for (k, _), point in points.items()
                     if k == kind and any(p["times"] for p in point["processes"])) or "n/a")
-                for kind in SCALING_KINDS) + " s")
+                for kind in SCALING_KINDS) + f" s ({rounds} rounds)")
 
     def scaling_process(self, impl: Implementation, kind: str, workers: int
                         ) -> tuple[dict[str, Any], str]:
         """One process of the scaling job: its record, and why it was disturbed (or "")."""
-        s = self.settings
         result, processes = self.measured(
             impl, [], [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
-                       str(SCALING_UNITS), str(s.scaling_repeats)], 120.0 * s.scaling_repeats)
+                       str(SCALING_UNITS), str(SCALING_REPEATS), f"{SCALING_WARMUP_S:g}"],
+            SCALING_WARMUP_S + 120.0 * SCALING_REPEATS)
         record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
         record["process"] = processes[-1] if processes else None
         return record, interference.disturbance(processes)
@@ -341,14 +356,13 @@ class _Matrix:
         s = self.settings
         if any(not self.complete(self.load_cell(impl, w)) for w in workloads):
             return True
-        for kind, count in (("startup", s.startup_runs), ("scaling", s.scaling_repeats)):
-            old = self.run.read_extra(kind, impl.id)
-            if not workloads or not count:
-                continue
-            if not _fresh(old, image, impl) or old.get(
-                    "runs" if kind == "startup" else "repeats") != count or (
-                    kind == "scaling" and old.get("rounds") != max(2, s.processes)):
+        if workloads and s.startup_runs:
+            old = self.run.read_extra("startup", impl.id)
+            if not _fresh(old, image, impl) or old["runs"] != s.startup_runs:
                 return True
+        if workloads and s.scaling_cap_s and not _scaling_fresh(
+                self.run.read_extra("scaling", impl.id), image, impl, s):
+            return True
         return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
                                     impl) for sc in scripts)
 
@@ -430,6 +444,36 @@ def run_matrix(
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))
     return run
+
+
+def scaling_protocol(cap_s: float) -> str:
+    """How scaling was measured, for the report; CAP_S: the run's scaling_cap_s."""
+    return (f"Each process warms the job up on its workers (until its times stop falling, "
+            f"at most {SCALING_WARMUP_S:g} s), then times it {SCALING_REPEATS} times; "
+            f"processes run in rounds, one per point, at least {SCALING_MIN_ROUNDS}, and "
+            "more while an efficiency's interval still straddles a claim's threshold, "
+            f"within {cap_s:g} s per implementation (the preset's cap) and "
+            f"{SCALING_MAX_ROUNDS} rounds.")
+
+
+def _scaling_fresh(old: dict[str, Any] | None, image: Image, impl: Implementation,
+                   s: Settings) -> bool:
+    """OLD (a scaling extra) was measured by this protocol, image and cap."""
+    return _fresh(old, image, impl) and old is not None and (
+        old.get("repeats"), old.get("warmup_s"), old.get("cap_s")) == (
+        SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_cap_s)
+
+
+def _scaling_decided(impl: Implementation, points: Any) -> bool:
+    """Every efficiency a claim judges (the points with the most workers) has an
+    interval clear of its thresholds (claims.scaling_thresholds), or is not available."""
+    from matrix import aggregate, claims
+
+    rows = aggregate.scaling({impl.id: {"points": list(points)}}, [impl.id])
+    top = rows["workers"].max()
+    return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
+        impl.family, impl.baseline, r.kind, r.workers))
+        for r in rows.itertuples() if r.workers == top > 1 and r.available)
 
 
 def _settle(cell: dict[str, Any]) -> None:

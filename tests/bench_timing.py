@@ -162,7 +162,7 @@ def tool_cell(impl: Implementation, workload: Path, out: Path) -> dict[str, Any]
     """One process of WORKLOAD on IMPL as the tool measures a timed cell (the default
     preset's warmup, VALUES values), without the start-up and scaling phases."""
     settings = replace(run.PRESETS["default"], processes=1, values=VALUES, startup_runs=0,
-                       scaling_repeats=0)
+                       scaling_cap_s=0)
     r = run.run_matrix([impl], workloads.discover([BUILTIN_SUITE], [workload.stem]),
                        images.ensure([impl]), workloads.mounts([BUILTIN_SUITE]), settings, out,
                        "bench_timing accuracy", say=lambda _: None, force=True)

@@ -1,16 +1,20 @@
 """Thread/process scaling: wall time of one fixed CPU-bound job split over N workers.
 
-Usage: <interpreter> scaling.py KIND WORKERS UNITS REPEATS
+Usage: <interpreter> scaling.py KIND WORKERS UNITS REPEATS WARMUP_S
        KIND is "threads" or "processes".
 
 The job is UNITS units of pure-Python integer work (about 5 ms a unit on
 CPython 3.13), split into WORKERS contiguous chunks of (nearly) equal size.
-After one untimed repeat (JIT warmup), each repeat starts every worker,
-waits for all of them and times the whole job with the best monotonic clock (harness._pick_clock). A unit's checksum
-depends only on its index and has a closed form, so the combined checksum is
-checked against a value computed without running the job. Comparing the
-times for 1 and N workers gives the scaling efficiency T1 / TN / N: near 1
-where workers really run in parallel, near 1/N behind a global lock.
+Warm-up first, with the same WORKERS: a tenth of the job, again and again,
+until its times stop falling (harness.warmed_up) or WARMUP_S have passed, so
+that a JIT (PyPy, the JVM) has compiled the job's code on every worker before
+anything is timed, however many repeats follow. Then each of REPEATS repeats
+starts every worker, waits for all of them and times the whole job with the
+best monotonic clock (harness._pick_clock). A unit's checksum depends only on
+its index and has a closed form, so the combined checksum is checked against a
+value computed without running the job. Comparing the times for 1 and N
+workers gives the scaling efficiency T1 / TN / N: near 1 where workers really
+run in parallel, near 1/N behind a global lock.
 
 threads:   threading where present (CPython, PyPy, Jython), else the low-level
            _thread module (MicroPython's unix port), joined by polling a
@@ -20,9 +24,9 @@ processes: os.fork + os.pipe + os.waitpid; each child writes its checksum to
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
 Python 3. The record is the last stdout line, after harness.MARKER:
-{"kind", "workers", "units", "available", "reason", "times", "checksum_ok",
-"cpu_count"}. Any exception turns into "available": false with the reason
-"<ExcType>: <message>"; the script does not crash.
+{"kind", "workers", "units", "available", "reason", "warmups", "steady",
+"times", "checksum_ok", "cpu_count"}. Any exception turns into "available":
+false with the reason "<ExcType>: <message>"; the script does not crash.
 """
 import sys
 
@@ -42,7 +46,7 @@ def _here():
 
 
 sys.path.insert(0, _here())
-from harness import MARKER, _pick_clock  # noqa: E402
+from harness import MARKER, _pick_clock, warmed_up  # noqa: E402
 
 # One unit: ROWS * COLS iterations of a multiply-add reduced modulo MOD.
 # Every intermediate stays below 2**31, so Jython keeps 32-bit ints and
@@ -281,10 +285,11 @@ def measure(record, argv):
     workers = int(argv[2])
     units = int(argv[3])
     repeats = int(argv[4])
+    warmup_s = float(argv[5])
     record["workers"] = workers
     record["units"] = units
-    if workers < 1 or units < 0 or repeats < 0:
-        raise ValueError("need WORKERS >= 1, UNITS >= 0, REPEATS >= 0")
+    if workers < 1 or units < 0 or repeats < 0 or warmup_s < 0:
+        raise ValueError("need WORKERS >= 1, UNITS >= 0, REPEATS >= 0, WARMUP_S >= 0")
     if kind == "threads":
         run, reason = thread_runner()
     elif kind == "processes":
@@ -295,15 +300,36 @@ def measure(record, argv):
         record["available"] = False
         record["reason"] = reason
         return
-    want = expected(units)
     name, now, since = _pick_clock()
     ok = True
-    # One untimed repeat first: JITs (PyPy, the JVM) compile the job's code in it.
-    for i in _range(repeats + 1):
+    # Warm-up on a tenth of the job, at least once: threads on every worker; forked
+    # workers inherit what this process compiled, so it warms up in here.
+    if kind == "processes":
+        def warm(n):
+            return work(n, 1, 0)
+    else:
+        def warm(n):
+            return run(n, workers)
+    small = max(workers, units // 10)
+    want = expected(small)
+    warmups = record["warmups"]
+    started = now()
+    while True:
+        t0 = now()
+        got = warm(small)
+        warmups.append(since(t0))
+        if got != want:
+            ok = False
+        if warmed_up(warmups):
+            record["steady"] = True
+            break
+        if since(started) >= warmup_s:
+            break
+    want = expected(units)
+    for i in _range(repeats):
         t0 = now()
         got = run(units, workers)
-        if i > 0:
-            record["times"].append(since(t0))
+        record["times"].append(since(t0))
         if got != want:
             ok = False
     record["checksum_ok"] = ok
@@ -311,8 +337,8 @@ def measure(record, argv):
 
 def main(argv):
     import json
-    if len(argv) != 5:
-        sys.stderr.write("usage: scaling.py threads|processes WORKERS UNITS REPEATS\n")
+    if len(argv) != 6:
+        sys.stderr.write("usage: scaling.py threads|processes WORKERS UNITS REPEATS WARMUP_S\n")
         return 2
     record = {
         "kind": argv[1],
@@ -320,6 +346,8 @@ def main(argv):
         "units": None,
         "available": True,
         "reason": "",
+        "warmups": [],
+        "steady": False,
         "times": [],
         "checksum_ok": False,
         "cpu_count": None,

@@ -15,7 +15,7 @@ import pytest
 from matrix import registry, run, workloads
 
 SETTINGS = run.Settings(values=3, processes=1, warmup_budget_s=0.0, timeout_s=60,
-                        startup_runs=0, scaling_repeats=0)
+                        startup_runs=0, scaling_cap_s=0)
 FORGED_VALUE = 1e-9
 FORGED_RECORD = json.dumps({"schema": 2, "status": "ok", "clock": "forged", "implementation": {},
                             "warmups": [FORGED_VALUE], "values": [FORGED_VALUE] * 3,

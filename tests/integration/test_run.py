@@ -17,7 +17,7 @@ from matrix.images import Image
 
 # Start-up and scaling have tests of their own (test_matrix.py): not measured here.
 SETTINGS = run.Settings(values=2, processes=1, warmup_budget_s=0.0, timeout_s=30,
-                        startup_runs=0, scaling_repeats=0)
+                        startup_runs=0, scaling_cap_s=0)
 SOURCES = {
     "good": '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return v == 42\n',
     "wrong": '"""Wrong."""\n\ndef run():\n    return 41\n\n\ndef check(v):\n    return v == 42\n',

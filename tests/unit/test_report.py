@@ -264,7 +264,9 @@ def test_scaling_efficiency_with_interval():
     # Same times at 1 and 2 workers: speedup 1, efficiency 1/2.
     assert threads["speedup"] == pytest.approx(1.0)
     assert threads["efficiency"] == pytest.approx(0.5)
-    expected = stats.log_ratio([v for p in GIL_TIMES for v in p], [v for p in GIL_TIMES for v in p])
+    # The interval is over processes (their geometric means), not over pooled repeats.
+    per_process = [statistics.geometric_mean(p) for p in GIL_TIMES]
+    expected = stats.log_ratio(per_process, per_process)
     assert threads["low"] == pytest.approx(expected.low / 2)
     assert threads["high"] == pytest.approx(expected.high / 2)
     assert 0.4 < threads["low"] < 0.5 < threads["high"] < 0.6
@@ -278,6 +280,19 @@ def test_scaling_efficiency_with_interval():
     pypy = t.loc[(PYPY, "threads", 1)]
     assert not pypy["available"] and pypy["reason"] == "no threads"
     assert pd.isna(pypy["efficiency"]) and pypy["processes"] == 0
+
+
+def test_scaling_interval_is_over_processes_not_repeats():
+    # Steady repeats inside each process, but the processes disagree (a JIT's decisions):
+    # the interval must show the disagreement, not the repeats' agreement.
+    raw = {JYTHON: make_scaling(
+        JYTHON,
+        scaling_point("threads", 1, scaling_process(1.0, 1.0, 1.0),
+                      scaling_process(1.0, 1.0, 1.0)),
+        scaling_point("threads", 2, scaling_process(0.6, 0.6, 0.6),
+                      scaling_process(1.0, 1.0, 1.0)))}
+    row = scaling_table(raw).loc[(JYTHON, "threads", 2)]
+    assert row["low"] < 0.5 < 0.83 < row["high"]  # both 1/N and 83% are possible
 
 
 def test_scaling_leaves_out_disturbed_processes():
@@ -514,26 +529,30 @@ def test_busy_machine_never_turns_a_claim_over():
                                 "machine was busy")
     assert "no figure (machine busy: 2 CPUs were not free)" in found["measured"]
     # The same 45% undisturbed would be a real "does not hold".
-    found = jython_claim(jython_scaling(scaling_process(1.1, 1.12, 1.08)))
+    found = jython_claim(jython_scaling(scaling_process(1.1, 1.12, 1.08),
+                                        scaling_process(1.1, 1.09, 1.11)))
     assert found["verdict"] == "does not hold: threads: they stay near a GIL's 1/N"
 
 
 def test_gil_claim_on_a_busy_point_is_inconclusive_not_false():
     raw = {**SCALING, BASE: make_scaling(
         BASE, *[p for p in SCALING[BASE]["points"] if p["kind"] == "threads"],
-        scaling_point("processes", 1, scaling_process(1.0, 1.02, 0.98)),
+        scaling_point("processes", 1, scaling_process(1.0, 1.02, 0.98),
+                      scaling_process(1.0, 1.01, 0.99)),
         scaling_point("processes", 2, scaling_process(1.0, 1.0, 1.0, disturbed=True)))}
     gil = check(scaling=raw)[3]
     assert gil["verdict"] == ("inconclusive: processes: 1 of 1 processes ran while the "
                               "machine was busy")
     # with the point measured undisturbed at 50%, processes do not reach 80%
-    raw[BASE]["points"][-1] = scaling_point("processes", 2, scaling_process(1.0, 1.01, 0.99))
+    raw[BASE]["points"][-1] = scaling_point("processes", 2, scaling_process(1.0, 1.01, 0.99),
+                                            scaling_process(1.0, 1.02, 0.98))
     assert check(scaling=raw)[3]["verdict"] == "does not hold: processes: below 80%"
 
 
-def test_one_repeat_per_point_is_inconclusive():
-    gil = check(scaling=OLD_SCALING)[3]  # processes: one time at 1 and at 2 workers
-    assert gil["verdict"] == "inconclusive: processes: too few values for an interval"
+def test_one_process_per_point_is_inconclusive():
+    gil = check(scaling=OLD_SCALING)[3]  # one process at 1 and at 2 workers
+    assert gil["verdict"] == ("inconclusive: threads: too few processes for an interval; "
+                              "processes: too few processes for an interval")
     assert "processes 100% (95% CI unknown) over 1 repeats in 1 process" in gil["measured"]
 
 
