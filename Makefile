@@ -39,7 +39,7 @@ test: host-deps browser-deps $(BIN)/implmatrix ## unit tests, then integration t
 	$(BIN)/implmatrix images
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: host-deps $(BIN)/implmatrix ## timing efficiency, repeatability, accuracy; script throughput
+bench: host-deps $(BIN)/implmatrix ## machine drift, timing efficiency, repeatability, accuracy, load, claims by preset; script throughput
 	$(BIN)/implmatrix images
 	$(BIN)/python -m tests.bench_timing
 	$(BIN)/python -m tests.bench_compat

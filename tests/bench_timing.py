@@ -36,8 +36,15 @@ whether the tool's numbers match timing the same file by hand.
    thrown away, their wall time, the wait for calm, the processes measured, re-measured
    and still disturbed, and the loaded run's extra wall time (target: at most 25%).
 
+5. Claims: the built-in matrix four times, every cell measured anew: the fast preset
+   quiet and beside one busy-looping process, then the default preset the same two ways;
+   prints the claims' verdicts side by side and how many turned over (holds in one run,
+   does not hold in another; target 0: a preset or a busy CPU may make a verdict
+   inconclusive, never the opposite).
+
     python -m tests.bench_timing [drift] [efficiency] [repeat] [accuracy[:ID,...]] [load]
-    (default: all five parts; accuracy on cpython3.13)
+                                 [claims]
+    (default: all six parts; accuracy on cpython3.13)
 """
 
 from __future__ import annotations
@@ -293,6 +300,39 @@ def within(diff: float, target: float) -> str:
     return "ok" if abs(diff) <= target else f"over {target:.0%}"
 
 
+def print_verdicts(runs: dict[str, store.RunDir]) -> None:
+    """The claims' verdicts of RUNS side by side, and how many turned over: hold in one
+    run and do not hold in another (the target is 0; inconclusive may differ)."""
+    verdicts: dict[str, dict[str, str]] = {}
+    for name, r in runs.items():
+        for row in render.view(r)[0]["claims"]:
+            verdicts.setdefault(row["claim"].split(" (taken as")[0], {})[name] = \
+                claims.word(row["verdict"])
+    print(f"  claims, {' / '.join(runs)}:")
+    for claim, by_run in verdicts.items():
+        short = claim if len(claim) <= 50 else claim[:49] + "…"
+        print(f"  {short:<50} " + " ".join(f"{by_run.get(n, '-'):<13}" for n in runs).rstrip())
+    turned = sum({claims.HOLDS, claims.DOES_NOT_HOLD} <= set(v.values())
+                 for v in verdicts.values())
+    print(f"  verdicts turned over (holds in one run, does not hold in another): {turned} "
+          f"(target 0)", flush=True)
+
+
+def bench_claims(tmp: Path) -> None:
+    """The claims by the fast and the default preset, quiet and beside a busy loop."""
+    print("claims: fast and default preset, quiet and with one busy-looping process",
+          flush=True)
+    runs: dict[str, store.RunDir] = {}
+    for preset in ("fast", "default"):
+        for loaded in (False, True):
+            name = f"{preset}{' loaded' if loaded else ''}"
+            with cpu_hog() if loaded else nullcontext():
+                runs[name], wall = implmatrix_run(tmp / name.replace(" ", "-"), "--force",
+                                                  *(["--fast"] if preset == "fast" else []))
+            print(f"  {name}: {wall:.0f} s", flush=True)
+    print_verdicts(runs)
+
+
 def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
     """EXTRA: more arguments for every run (e.g. `--impl` and `--select`, for a quick check)."""
     names = ("quiet", "loaded", "quiet again")
@@ -315,19 +355,7 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
               f"{shift:+6.1%} {within(shift, 0.03):<8} {repeat:+6.1%} "
               f"{within(repeat, 0.02):<8} {'yes' if inside else 'NO'}")
 
-    verdicts: dict[str, dict[str, str]] = {}
-    for name in names:
-        for row in render.view(runs[name])[0]["claims"]:
-            verdicts.setdefault(row["claim"].split(" (taken as")[0], {})[name] = \
-                claims.word(row["verdict"])
-    print("  claims, quiet / loaded / quiet again:")
-    for claim, by_run in verdicts.items():
-        short = claim if len(claim) <= 50 else claim[:49] + "…"
-        print(f"  {short:<50} " + " ".join(f"{by_run.get(n, '-'):<13}" for n in names).rstrip())
-    turned = sum({claims.HOLDS, claims.DOES_NOT_HOLD} <= set(v.values())
-                 for v in verdicts.values())
-    print(f"  verdicts turned over (holds in one run, does not hold in another): {turned} "
-          f"(target 0)")
+    print_verdicts(runs)
 
     print("  re-measuring, per run: wall time; attempts thrown away, their wall time, "
           "wait for calm; processes measured, re-measured, still disturbed:")
@@ -346,7 +374,7 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
 
 
 PARTS = {"drift": bench_drift, "efficiency": bench_efficiency, "repeat": bench_repeat,
-         "accuracy": bench_accuracy, "load": bench_load}
+         "accuracy": bench_accuracy, "load": bench_load, "claims": bench_claims}
 
 
 def main(argv: list[str]) -> int:
