@@ -62,6 +62,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not all(0 < t < float("inf") for t in limits) or not all(n >= 1 for n in counts):
         raise UsageError("--timeout, --script-timeout, --values and --processes "
                          "must be positive")
+    if args.scaling_cap is not None and not 0 <= args.scaling_cap < float("inf"):
+        raise UsageError("--scaling-cap must be 0 (no scaling) or more")
     chosen = registry.select(registry.load(), args.impl)
     if args.shard:
         chosen = registry.shard(chosen, args.shard)
@@ -80,7 +82,8 @@ def cmd_run(args: argparse.Namespace) -> int:
               **scripts.mounts(suite_dirs)}
     settings = with_overrides(PRESETS[args.preset], values=args.values,
                               processes=args.processes, timeout_s=args.timeout,
-                              script_timeout_s=args.script_timeout)
+                              script_timeout_s=args.script_timeout,
+                              scaling_cap_s=args.scaling_cap)
     run = run_matrix(chosen, found, built, mounts, settings, args.out, command,
                      scripts=compat_scripts, preset=args.preset, force=args.force)
     written = render.write(run)
@@ -165,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="per-process time limit, warmups included (default 120)")
     s.add_argument("--script-timeout", type=float, metavar="SECONDS",
                    help="per-script time limit for compatibility scripts (default 10)")
+    s.add_argument("--scaling-cap", type=float, metavar="SECONDS",
+                   help="time per implementation for the scaling protocol beyond its "
+                        "first 2 rounds (preset: 45, 120, 600; 0: no scaling)")
     s.add_argument("--force", action="store_true",
                    help="measure everything again instead of reusing what an earlier run "
                         "with the same settings measured")

@@ -1,5 +1,5 @@
 """Run history on real containers: two runs into one --out, the second with one
-workload doing 3x the work; the report flags it, and only it."""
+workload doing 5x the work; the report flags it, and only it."""
 
 from __future__ import annotations
 
@@ -22,19 +22,23 @@ def run():
 def check(value):
     return value == sum([i % 7 for i in range(N)])
 '''
-N = 1000000  # ~25 ms an iteration on cpython3.13 here (3x: ~75 ms)
+N = 1000000  # ~25 ms an iteration on cpython3.13 here (5x: ~125 ms)
+STEADY = ("steady", "steady2", "steady3")
 
 
 def test_a_slower_workload_is_flagged_and_an_unchanged_one_is_not(built, tmp_path):
     suite, out = tmp_path / "suite", tmp_path / "reports"
     suite.mkdir()
-    (suite / "steady.py").write_text(SOURCE.format(n=N))
+    # Three unchanged workloads: what moves them is the machine, and the floor covers it.
+    for name in STEADY:
+        (suite / f"{name}.py").write_text(SOURCE.format(n=N))
     (suite / "slower.py").write_text(SOURCE.format(n=N))
-    args = ["run", "--impl", "cpython3.13", "--workloads", suite, "--fast", "--out", out]
+    args = ["run", "--impl", "cpython3.13", "--workloads", suite, "--fast", "--scaling-cap", "0",
+            "--out", out]
     first = implmatrix(*args)
     assert first.returncode == 0, first.stderr
     assert "no comparable earlier run" in first.stdout
-    (suite / "slower.py").write_text(SOURCE.format(n=3 * N))
+    (suite / "slower.py").write_text(SOURCE.format(n=5 * N))
     # --force: the unchanged workload is measured again too, not copied from the first run
     second = implmatrix(*args, "--force")
     assert second.returncode == 0, second.stderr
@@ -45,18 +49,22 @@ def test_a_slower_workload_is_flagged_and_an_unchanged_one_is_not(built, tmp_pat
     assert report.returncode == 0, report.stderr
     summary = report.stdout.splitlines()[-1]
     assert summary.startswith(f"compared with {runs[0]} (same host): 1 regression, "
-                              "0 improvements, 1 unchanged"), summary
+                              "0 improvements, 3 unchanged"), summary
 
     latest = out / "latest"
     with open(latest / "regressions.csv", newline="") as f:
         rows = {r["workload"]: r for r in csv.DictReader(f)}
     assert rows["slower"]["verdict"] == "regression"
     assert rows["slower"]["what_changed"] == "workload file"
-    assert 1.5 < float(rows["slower"]["new_s"]) / float(rows["slower"]["old_s"]) < 4.5
-    assert rows["steady"]["verdict"] == "unchanged"
-    assert rows["steady"]["reused"] == "False"
+    assert 2.5 < float(rows["slower"]["new_s"]) / float(rows["slower"]["old_s"]) < 8
+    for name in STEADY:
+        assert (rows[name]["verdict"], rows[name]["reused"]) == ("unchanged", "False")
+    # The floor covers the machine's drift: twice the median change of the steady ones.
+    drift = sorted(abs(float(rows[n]["change"])) for n in STEADY)[1]
+    assert float(rows["slower"]["floor"]) >= 2 * drift - 1e-9
     md = (latest / "report.md").read_text()
     assert f"## Regressions since {runs[0]}" in md and "| slower | **regression** |" in md
+    assert "the median change of the 3 cells where nothing changed" in md
 
     index = (out / "index.html").read_text()
     for run_id in runs:

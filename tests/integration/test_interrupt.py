@@ -14,7 +14,7 @@ from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers
 
 def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
-            "--timeout", "30", "--fast", "--out", str(tmp_path)]
+            "--timeout", "30", "--fast", "--scaling-cap", "0", "--out", str(tmp_path)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "matrix", "run", *args], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

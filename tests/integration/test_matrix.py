@@ -28,7 +28,8 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def fixture_run(built, tmp_path_factory):
     out = tmp_path_factory.mktemp("fixture-run")
-    proc = implmatrix("run", "--fast", "--workloads", FIXTURES / "cells", "--timeout", "8",
+    proc = implmatrix("run", "--fast", "--scaling-cap", "0", "--workloads", FIXTURES / "cells",
+                      "--timeout", "8",
                       "--values", "3", "--out", out)
     return proc, out / "latest"
 

@@ -152,12 +152,18 @@ def compared(tmp_path: Path, before: list[dict], now: list[dict],
     return {(c["implementation"], c["workload"]): c for c in found.cells}
 
 
+def edited(cells: list[dict], *keys: str) -> list[dict]:
+    """CELLS with the workload files of KEYS ("impl:workload") changed."""
+    return [{**c, "workload_sha256": "edited"} if f"{c['implementation']}:{c['workload']}"
+            in keys else c for c in cells]
+
+
 def test_a_2x_slowdown_is_a_regression_and_a_small_change_is_not(tmp_path):
-    rows = compared(tmp_path, baseline_cells(), baseline_cells(**{
+    rows = compared(tmp_path, baseline_cells(), edited(baseline_cells(**{
         f"{PYPY}:a": [2.0, 2.02, 1.98],  # 2x slower
         f"{PYPY}:b": [1.03, 1.04, 1.02],  # 3% slower: its interval excludes 1, but drift
         f"{BASE}:c": [0.5, 0.505, 0.495],  # 2x faster
-    }))
+    }), f"{PYPY}:a", f"{PYPY}:b", f"{BASE}:c"))
     a = rows[PYPY, "a"]
     assert a["verdict"] == "regression"
     assert a["change"] == pytest.approx(1.0)
@@ -173,8 +179,9 @@ def test_a_2x_slowdown_is_a_regression_and_a_small_change_is_not(tmp_path):
 def test_the_floor_is_lower_with_several_processes_and_higher_for_noisy_cells(tmp_path):
     steady = [[1.0, 1.01, 0.99]] * 3
     before = [cell(BASE, "a", *steady), cell(BASE, "noisy", *[[0.7, 1.0, 1.3]] * 3)]
-    now = [cell(BASE, "a", *[[1.07, 1.08, 1.06]] * 3),  # 7%: above the 5% floor
-           cell(BASE, "noisy", *[[0.91, 1.3, 1.69]] * 3)]  # 30% slower, CV 30%
+    now = edited([cell(BASE, "a", *[[1.07, 1.08, 1.06]] * 3),  # 7%: above the 5% floor
+                  cell(BASE, "noisy", *[[0.91, 1.3, 1.69]] * 3)],  # 30% slower, CV 30%
+                 f"{BASE}:a", f"{BASE}:noisy")
     rows = compared(tmp_path, before, now, settings=DEFAULT)
     assert rows[BASE, "a"]["floor"] == history.FLOOR
     assert rows[BASE, "a"]["verdict"] == "regression"
@@ -183,7 +190,7 @@ def test_the_floor_is_lower_with_several_processes_and_higher_for_noisy_cells(tm
     assert noisy["verdict"] == "unchanged"
     # the same 7% with one process per cell is within the fast preset's floor
     rows = compared(tmp_path / "fast", [cell(BASE, "a", STEADY)],
-                    [cell(BASE, "a", [1.07, 1.08, 1.06])])
+                    edited([cell(BASE, "a", [1.07, 1.08, 1.06])], f"{BASE}:a"))
     assert rows[BASE, "a"]["verdict"] == "unchanged"
 
 
@@ -225,8 +232,8 @@ def test_reused_cells_and_changed_workload_files_are_named(tmp_path):
 
 def test_geometric_mean_change_per_implementation(tmp_path):
     make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
-    b = make(tmp_path, "b", "2026-01-02T00:00:00Z", baseline_cells(**{
-        f"{PYPY}:{w}": [2.0, 2.02, 1.98] for w in "abc"}))
+    b = make(tmp_path, "b", "2026-01-02T00:00:00Z", edited(baseline_cells(**{
+        f"{PYPY}:{w}": [2.0, 2.02, 1.98] for w in "abc"}), *(f"{PYPY}:{w}" for w in "abc")))
     found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     by_impl = {i["implementation"]: i for i in found.impls}
     assert by_impl[PYPY]["change"] == pytest.approx(1.0)
@@ -254,8 +261,9 @@ def test_trend_is_chained_over_the_workloads_of_consecutive_runs(tmp_path):
 def two_runs(tmp_path) -> tuple[store.RunDir, store.RunDir]:
     a = make(tmp_path, "20260101-000000", "2026-01-01T00:00:00Z", baseline_cells())
     render.write(a)
-    b = make(tmp_path, "20260102-000000", "2026-01-02T00:00:00Z", baseline_cells(**{
-        f"{PYPY}:a": [2.0, 2.02, 1.98], f"{BASE}:b": [1.03, 1.04, 1.02]}))
+    b = make(tmp_path, "20260102-000000", "2026-01-02T00:00:00Z", edited(baseline_cells(**{
+        f"{PYPY}:a": [2.0, 2.02, 1.98], f"{BASE}:b": [1.03, 1.04, 1.02]}),
+        f"{PYPY}:a", f"{BASE}:b"))
     render.write(b)
     return a, b
 
@@ -334,3 +342,19 @@ def test_report_against_another_run_and_an_unknown_id(two_runs, capsys):
     assert json.loads((b.path / history.CACHE).read_text())["explicit"] is True
     assert cli.main(["report", str(a.path), "--against", b.id]) == 0  # any other run
     assert "compared with 20260102-000000" in capsys.readouterr().out
+
+
+def test_the_floor_covers_the_machines_drift_between_the_runs(tmp_path):
+    # Nothing changed in b and c of either implementation, yet they all run 30% slower
+    # now: that is the machine. A changed file 70% slower is more than twice that; one
+    # 40% slower is not.
+    slower = [1.3, 1.31, 1.29]
+    rows = compared(tmp_path, baseline_cells(), edited(baseline_cells(**{
+        f"{i}:{w}": slower for i in (BASE, PYPY) for w in ("b", "c")},
+        **{f"{BASE}:a": [1.7, 1.71, 1.69], f"{PYPY}:a": [1.4, 1.41, 1.39]}),
+        f"{BASE}:a", f"{PYPY}:a"))
+    assert history.machine_drift(list(rows.values())) == pytest.approx(0.3)
+    assert rows[BASE, "a"]["floor"] == pytest.approx(0.6)
+    assert rows[BASE, "a"]["verdict"] == "regression"
+    assert rows[PYPY, "a"]["verdict"] == "unchanged"
+    assert all(rows[i, w]["verdict"] == "unchanged" for i in (BASE, PYPY) for w in "bc")
