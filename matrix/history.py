@@ -180,10 +180,15 @@ def noise_floor(processes: int, old_cv: float, new_cv: float, drift: float = 0.0
                CV_FACTOR * max(old_cv, new_cv), DRIFT_FACTOR * drift)
 
 
+def unchanged_moves(rows: list[dict[str, Any]]) -> list[float]:
+    """|change| of the rows where nothing but chance changed: the machine's drift sample."""
+    return [abs(r["change"]) for r in rows
+            if r["change"] is not None and not r["what_changed"] and not r["reused"]]
+
+
 def machine_drift(rows: list[dict[str, Any]]) -> float:
-    """The median |change| of the rows where nothing but chance changed (0.0 if none)."""
-    moved = [abs(r["change"]) for r in rows
-             if r["change"] is not None and not r["what_changed"] and not r["reused"]]
+    """The median of unchanged_moves(ROWS), 0.0 if there are none."""
+    moved = unchanged_moves(rows)
     return statistics.median(moved) if moved else 0.0
 
 
@@ -214,6 +219,7 @@ class Comparison:
     impls: list[dict[str, Any]]  # per compared implementation: geometric mean change
     skipped: dict[str, str]  # implementation -> why it was not compared
     added: int = 0  # cells of compared implementations that the old run did not have
+    drift: float = 0.0  # machine_drift(cells), a term of every floor
 
     @property
     def counts(self) -> Counter[str]:
@@ -302,7 +308,7 @@ def compare(old: Entry, new: Entry) -> Comparison:
         impl_row["verdict"] = _verdict(impl_row.pop("ratio"), noise_floor(
             impl_row.pop("processes"), 0.0, 0.0, drift))
     added = sum(1 for k in now if k[0] in wanted and k not in before)
-    return Comparison(old, new, rows, impls, skipped, added)
+    return Comparison(old, new, rows, impls, skipped, added, drift)
 
 
 def _what_changed(old: Entry, new: Entry, impl: str, a: dict[str, Any],
@@ -357,12 +363,11 @@ def trend(entries: list[Entry], new: Entry) -> list[dict[str, Any]]:
 
 
 # -- what the report shows -----------------------------------------------------------------
-def _drift_text(rows: list[dict[str, Any]]) -> str:
+def _drift_text(found: Comparison) -> str:
     """The drift term of the floor, as the report says it ("" when no cell was unchanged)."""
-    n = sum(1 for r in rows if r["change"] is not None and not r["what_changed"]
-            and not r["reused"])
+    n = len(unchanged_moves(found.cells))
     return (f"{DRIFT_FACTOR:g} × the machine's drift between the two runs, "
-            f"{machine_drift(rows):.0%}: the median change of the {_plural(n, 'cell')} where "
+            f"{found.drift:.0%}: the median change of the {_plural(n, 'cell')} where "
             "nothing changed") if n else ""
 
 
@@ -389,7 +394,7 @@ def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
         if found else [],
         "impls": [_show_impl(i) for i in found.impls] if found else [],
         "floor": f"{noise_floor(processes, 0, 0):.0%}",
-        "drift": _drift_text(found.cells) if found else "",
+        "drift": _drift_text(found) if found else "",
         "cv_factor": f"{CV_FACTOR:g}",
         "cells": found.cells if found else [],
         "trend": trend(entries, new),
