@@ -291,10 +291,10 @@ class _Matrix:
             points = {(kind, workers): {"kind": kind, "workers": workers, "available": True,
                                         "reason": "", "processes": []}
                       for kind in SCALING_KINDS for workers in range(1, cores + 1)}
-            started, rounds = time.monotonic(), 0
+            started, rounds, decided = time.monotonic(), 0, False
             while rounds < SCALING_MIN_ROUNDS or (
                     rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
-                    and not _scaling_decided(impl, points.values())):
+                    and not decided):
                 rounds += 1
                 for (kind, workers), point in points.items():
                     one = points[kind, 1]
@@ -313,12 +313,13 @@ class _Matrix:
                         "warmups": run.get("warmups", []), "steady": run.get("steady"),
                         "process": run.get("process"), "disturbed": why,
                         "remeasured": remeasured})
+                decided = _scaling_decided(impl, points.values())
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
                 "tools": _tools(impl), "cores": cores, "units": SCALING_UNITS,
                 "repeats": SCALING_REPEATS, "warmup_s": SCALING_WARMUP_S,
                 "cap_s": s.scaling_cap_s, "rounds": rounds,
-                "decided": _scaling_decided(impl, points.values()),
+                "decided": decided,
                 "wall_s": round(time.monotonic() - started, 1),
                 "points": list(points.values())})
             self.say(f"{impl.id:<16} scaling " + ", ".join(
