@@ -358,3 +358,16 @@ def test_the_floor_covers_the_machines_drift_between_the_runs(tmp_path):
     assert rows[BASE, "a"]["verdict"] == "regression"
     assert rows[PYPY, "a"]["verdict"] == "unchanged"
     assert all(rows[i, w]["verdict"] == "unchanged" for i in (BASE, PYPY) for w in "bc")
+
+
+def test_a_cell_where_nothing_changed_is_never_flagged(tmp_path):
+    # 2x slower with the same file, image, command line and tools: the machine, not the
+    # implementation; the same 2x with the file edited is a regression.
+    slower = [2.0, 2.02, 1.98]
+    rows = compared(tmp_path, baseline_cells(), baseline_cells(**{f"{BASE}:a": slower}))
+    assert rows[BASE, "a"]["what_changed"] == "" and not rows[BASE, "a"]["reused"]
+    assert rows[BASE, "a"]["change"] == pytest.approx(1.0)
+    assert rows[BASE, "a"]["verdict"] == "unchanged"
+    rows = compared(tmp_path / "edited", baseline_cells(),
+                    edited(baseline_cells(**{f"{BASE}:a": slower}), f"{BASE}:a"))
+    assert rows[BASE, "a"]["verdict"] == "regression"
