@@ -36,11 +36,11 @@ whether the tool's numbers match timing the same file by hand.
    thrown away, their wall time, the wait for calm, the processes measured, re-measured
    and still disturbed, and the loaded run's extra wall time (target: at most 25%).
 
-5. Claims: the built-in matrix four times, every cell measured anew: the fast preset
-   quiet and beside one busy-looping process, then the default preset the same two ways;
-   prints the claims' verdicts side by side and how many turned over (holds in one run,
-   does not hold in another; target 0: a preset or a busy CPU may make a verdict
-   inconclusive, never the opposite).
+5. Claims: the built-in matrix four times, every cell measured anew: fast quiet, default
+   quiet, fast beside one busy-looping process (issue 11's table), then default beside
+   it; prints each run's claim figures, and from the third run on the verdicts side by
+   side and how many turned over (holds in one run, does not hold in another; target 0:
+   a preset or a busy CPU may make a verdict inconclusive, never the opposite).
 
     python -m tests.bench_timing [drift] [efficiency] [repeat] [accuracy[:ID,...]] [load]
                                  [claims]
@@ -318,19 +318,30 @@ def print_verdicts(runs: dict[str, store.RunDir]) -> None:
           f"(target 0)", flush=True)
 
 
+def print_figures(name: str, r: store.RunDir) -> None:
+    """What each claim of run R measured, as its report says it."""
+    print(f"  {name}:")
+    for row in render.view(r)[0]["claims"]:
+        print(f"    {row['claim'].split(' (taken as')[0][:60]}: {row['measured']}")
+
+
 def bench_claims(tmp: Path) -> None:
-    """The claims by the fast and the default preset, quiet and beside a busy loop."""
+    """The claims by the fast and the default preset, quiet and beside a busy loop; the
+    three runs of issue 11's table first (verdicts printed after them), then default
+    beside the busy loop."""
     print("claims: fast and default preset, quiet and with one busy-looping process",
           flush=True)
     runs: dict[str, store.RunDir] = {}
-    for preset in ("fast", "default"):
-        for loaded in (False, True):
-            name = f"{preset}{' loaded' if loaded else ''}"
-            with cpu_hog() if loaded else nullcontext():
-                runs[name], wall = implmatrix_run(tmp / name.replace(" ", "-"), "--force",
-                                                  *(["--fast"] if preset == "fast" else []))
-            print(f"  {name}: {wall:.0f} s", flush=True)
-    print_verdicts(runs)
+    for preset, loaded in (("fast", False), ("default", False), ("fast", True),
+                           ("default", True)):
+        name = f"{preset}{' loaded' if loaded else ''}"
+        with cpu_hog() if loaded else nullcontext():
+            runs[name], wall = implmatrix_run(tmp / name.replace(" ", "-"), "--force",
+                                              *(["--fast"] if preset == "fast" else []))
+        print(f"  {name}: {wall:.0f} s", flush=True)
+        print_figures(name, runs[name])
+        if len(runs) >= 3:
+            print_verdicts(runs)
 
 
 def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
