@@ -44,10 +44,9 @@ STARTUP_PROGRAMS = ("empty", "imports")
 SCALING_KINDS = ("threads", "processes")
 # The scaling protocol, the same in every preset (a preset only caps its time): per
 # process, a warm-up of at most SCALING_WARMUP_S, then SCALING_REPEATS timed jobs of
-# SCALING_UNITS units; processes in rounds (one per point), at least SCALING_MIN_ROUNDS,
+# Settings.scaling_units units; processes in rounds (one per point), at least SCALING_MIN_ROUNDS,
 # more while an efficiency's interval still straddles a claim's threshold, within the
 # preset's scaling_cap_s and at most SCALING_MAX_ROUNDS.
-SCALING_UNITS = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
 SCALING_REPEATS = 3
 SCALING_WARMUP_S = 5.0
 SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
@@ -63,6 +62,7 @@ class Settings:
     script_timeout_s: float = 10.0  # per compatibility script
     startup_runs: int = 10  # per start-up program (0: not measured)
     scaling_cap_s: float = 120.0  # per implementation, for the scaling protocol (0: not measured)
+    scaling_units: int = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
 
 
 PRESETS = {
@@ -70,6 +70,9 @@ PRESETS = {
     "default": Settings(),
     "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
                          startup_runs=30, scaling_cap_s=600.0),
+    # pyperf's --debug-single-value: does everything run? Nothing here decides a claim.
+    "debug": Settings(values=1, processes=1, warmup_budget_s=0.0, startup_runs=2,
+                      scaling_cap_s=0.0),
 }
 
 
@@ -316,7 +319,7 @@ class _Matrix:
                 decided = _scaling_decided(impl, points.values())
             self.run.write_extra("scaling", impl.id, {
                 "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "tools": _tools(impl), "cores": cores, "units": SCALING_UNITS,
+                "tools": _tools(impl), "cores": cores, "units": s.scaling_units,
                 "repeats": SCALING_REPEATS, "warmup_s": SCALING_WARMUP_S,
                 "cap_s": s.scaling_cap_s, "rounds": rounds,
                 "decided": decided,
@@ -334,7 +337,8 @@ class _Matrix:
         """One process of the scaling job: its record, and why it was disturbed (or "")."""
         result, processes = self.measured(
             impl, [], [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
-                       str(SCALING_UNITS), str(SCALING_REPEATS), f"{SCALING_WARMUP_S:g}"],
+                       str(self.settings.scaling_units), str(SCALING_REPEATS),
+                       f"{SCALING_WARMUP_S:g}"],
             SCALING_WARMUP_S + 120.0 * SCALING_REPEATS)
         record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
         record["process"] = processes[-1] if processes else None
@@ -459,10 +463,10 @@ def scaling_protocol(cap_s: float) -> str:
 
 def _scaling_fresh(old: dict[str, Any] | None, image: Image, impl: Implementation,
                    s: Settings) -> bool:
-    """OLD (a scaling extra) was measured by this protocol, image and cap."""
+    """OLD (a scaling extra) was measured by this protocol, image, job and cap."""
     return _fresh(old, image, impl) and old is not None and (
-        old.get("repeats"), old.get("warmup_s"), old.get("cap_s")) == (
-        SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_cap_s)
+        old.get("repeats"), old.get("warmup_s"), old.get("units"), old.get("cap_s")) == (
+        SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_units, s.scaling_cap_s)
 
 
 def _scaling_decided(impl: Implementation, points: Any) -> bool:

@@ -1,6 +1,8 @@
 """Integration tests: real images, real containers, real interpreters.
 
-The images are built (or reused when up to date) once per session.
+The images are built (or reused when up to date) once per session, and one small
+run of every implementation (`shared_run`) serves every test that reads what a run
+writes: its cells, scripts, CSV files, JUnit XML, pyperf files and report.
 """
 
 from __future__ import annotations
@@ -9,13 +11,30 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from matrix import ROOT, engine, images, registry
+from matrix import BUILTIN_SUITE, ROOT, engine, images, registry
+from tests.corpus import generate
 
 FIXTURES = ROOT / "tests" / "fixtures"
+# What each fixture cell must come out as, everywhere.
+FIXTURE_CELLS = {
+    "passes": "ok",
+    "wrong_result": "wrong-result",
+    "raises": "error",
+    "hangs": "timeout",
+    "missing_import": "unsupported",
+    "not_a_workload": "error",
+    "crashes": "crash",
+}
+BUILTINS = ("bigint", "fannkuch")  # two built-in workloads, quick on every implementation
+CELL_TIMEOUT_S = 6  # what `hangs` costs on each implementation
+SCRIPT_TIMEOUT_S = 3
+CORPUS_SIZE = 60  # generated scripts: one hangs, one prints SKIP
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,14 +54,31 @@ def built(impls: dict[str, registry.Implementation]) -> dict[str, images.Image]:
     return images.ensure(list(impls.values()), log=lambda line: print(line, file=sys.stderr))
 
 
+@dataclass(frozen=True)
+class SharedRun:
+    proc: subprocess.CompletedProcess[str]  # the `implmatrix run` process
+    path: Path  # its run directory (OUT/latest)
+    corpus: Path  # the generated scripts it ran
+
+
 @pytest.fixture(scope="session")
-def default_run(built: dict[str, images.Image], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real run of the default matrix (fast preset), shared by the tests that read
-    its results and its report."""
-    out = tmp_path_factory.mktemp("default-run")
-    proc = implmatrix("run", "--fast", "--out", out)
+def shared_run(built: dict[str, images.Image],
+               tmp_path_factory: pytest.TempPathFactory) -> SharedRun:
+    """The session's one run of every implementation, through the command line, with
+    pyperf's --debug-single-value (one process, one value: does everything run?): two
+    built-in workloads and the fixture cells; the fixture scripts and a generated corpus
+    as compatibility suites."""
+    corpus = tmp_path_factory.mktemp("suites") / "corpus"
+    generate(corpus, CORPUS_SIZE, hang_every=CORPUS_SIZE)
+    out = tmp_path_factory.mktemp("shared-run")
+    selected = [arg for name in (*BUILTINS, *FIXTURE_CELLS) for arg in ("--select", name)]
+    proc = implmatrix("run", "--debug-single-value", "--workloads", BUILTIN_SUITE,
+                      "--workloads", FIXTURES / "cells", *selected,
+                      "--suite", FIXTURES / "scripts", "--suite", corpus,
+                      "--timeout", str(CELL_TIMEOUT_S), "--script-timeout",
+                      str(SCRIPT_TIMEOUT_S), "--out", out)
     assert proc.returncode == 0, proc.stderr
-    return out / "latest"
+    return SharedRun(proc, out / "latest", corpus)
 
 
 def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
@@ -63,7 +99,7 @@ def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.Completed
     return done
 
 
-def raw_cells(run_dir: Path) -> dict[tuple[str, str], dict]:
+def raw_cells(run_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
     cells = {}
     for path in run_dir.glob("raw/*/*.json"):
         cell = json.loads(path.read_text())

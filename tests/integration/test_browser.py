@@ -1,4 +1,4 @@
-"""The default matrix's index.html in a real headless Chromium (Debian's `chromium`).
+"""The shared run's index.html in a real headless Chromium (Debian's `chromium`).
 
 The page is opened over file:// with every request that would leave the machine blocked
 and recorded: the report must work offline (no CDN, charts inline). Chromium missing is a
@@ -39,13 +39,13 @@ Row = tuple[str, tuple[str, ...]]  # text, sort keys
 
 @contextmanager
 def report_in_browser(request: pytest.FixtureRequest) -> Iterator[tuple[Browser, Path]]:
-    """Headless Chromium and the default run's directory. Chromium is looked for first,
-    so that its absence fails the test at once, before the (slow) default run is made."""
+    """Headless Chromium and the shared run's directory. Chromium is looked for first,
+    so that its absence fails the test at once, before the shared run is made."""
     try:
         chromium_executable()
     except ChromiumMissing as error:
         pytest.fail(str(error), pytrace=False)
-    run_dir: Path = request.getfixturevalue("default_run")
+    run_dir: Path = request.getfixturevalue("shared_run").path
     with chromium() as browser:
         yield browser, run_dir
 
@@ -70,8 +70,8 @@ def test_report_renders_offline(request: pytest.FixtureRequest) -> None:
         top = Image.open(io.BytesIO(page.screenshot()))
         assert top.convert("RGB").getcolors(maxcolors=64) is None, "the page is nearly blank"
         shot = report / "screenshot.png"
-        # The whole default report is tall (85,000 px with the differences section):
-        # Chromium took 11 s to capture it here, over the 10 s meant for local pages.
+        # A whole default report is tall (85,000 px with the differences section):
+        # Chromium took 11 s to capture one here, over the 10 s meant for local pages.
         page.screenshot(path=shot, full_page=True, timeout=120_000)
         problems = seen.problems()
 

@@ -1,19 +1,25 @@
-"""Compatibility scripts on every implementation: statuses, reports, JUnit XML, and a
-generated corpus checked against running each script by hand."""
+"""Compatibility scripts on every implementation (the shared run's suites): statuses,
+reports, JUnit XML, and a generated corpus checked against running each script by hand."""
 
 from __future__ import annotations
 
 import csv
 import subprocess
-import sys
-import tarfile
 from pathlib import Path
 
 import pytest
 
-from matrix import ROOT, registry
-from tests.corpus import generate
-from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers
+from matrix import registry
+from tests.integration.conftest import (
+    CORPUS_SIZE,
+    SCRIPT_TIMEOUT_S,
+    SharedRun,
+    leftover_containers,
+)
+
+# The JUnit schema pytest's own tests validate against (testing/example_scripts/junit-10.xsd
+# in pytest's source distribution), kept here so that no test needs the network.
+JUNIT_SCHEMA = Path(__file__).parent / "junit-10.xsd"
 
 EVERYWHERE = {
     "prints": "pass", "missing_module": "unsupported", "raises": "error", "hangs": "timeout",
@@ -26,23 +32,20 @@ JYTHON_ONLY = {
 }
 
 
-def compat_rows(run_dir: Path) -> list[dict[str, str]]:
+def compat_rows(run_dir: Path, suite: str) -> list[dict[str, str]]:
     with open(run_dir / "compat.csv", newline="") as f:
-        return list(csv.DictReader(f))
+        return [row for row in csv.DictReader(f) if row["suite"] == suite]
 
 
 @pytest.fixture(scope="module")
-def script_run(built, tmp_path_factory):
-    out = tmp_path_factory.mktemp("script-run")
-    proc = implmatrix("run", "--suite", FIXTURES / "scripts", "--script-timeout", "3",
-                      "--out", out)
-    assert proc.returncode == 0, proc.stderr
-    assert leftover_containers(proc.pid) == []
-    return out / "latest"
+def script_run(shared_run: SharedRun) -> Path:
+    assert leftover_containers(shared_run.proc.pid) == []
+    return shared_run.path
 
 
 def test_fixture_script_statuses(script_run, impls):
-    got = {(r["implementation"], r["script"]): r["status"] for r in compat_rows(script_run)}
+    rows = compat_rows(script_run, "scripts")
+    got = {(r["implementation"], r["script"]): r["status"] for r in rows}
     want = {}
     for impl in impls:
         for script, status in EVERYWHERE.items():
@@ -53,7 +56,8 @@ def test_fixture_script_statuses(script_run, impls):
 
 
 def test_compat_csv_has_metadata_and_detail(script_run):
-    rows = {(r["implementation"], r["script"]): r for r in compat_rows(script_run)}
+    rows = {(r["implementation"], r["script"]): r
+            for r in compat_rows(script_run, "scripts")}
     assert list(next(iter(rows.values())))[:7] == [
         "implementation", "suite", "script", "category", "feature", "since", "status"]
     division = rows["jython2.7", "division"]
@@ -71,33 +75,14 @@ def test_differences_page_escapes_output(script_run):
     assert "Compatibility scripts" in (script_run / "report.md").read_text()
 
 
-@pytest.fixture(scope="session")
-def junit_schema() -> Path:
-    """The JUnit schema pytest's own tests validate against, from pytest's sdist on PyPI."""
-    import pytest as installed
-
-    cache = ROOT / "tests" / ".cache"
-    xsd = cache / f"junit-10-pytest-{installed.__version__}.xsd"
-    if not xsd.is_file():
-        cache.mkdir(exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                        "--no-binary", ":all:", f"pytest=={installed.__version__}",
-                        "--dest", str(cache)], check=True, timeout=300)
-        sdist = next(cache.glob(f"pytest-{installed.__version__}.tar.gz"))
-        with tarfile.open(sdist) as tar:
-            member = next(m for m in tar.getmembers() if m.name.endswith("/junit-10.xsd"))
-            xsd.write_bytes(tar.extractfile(member).read())
-        sdist.unlink()
-    return xsd
-
-
-def test_junit_xml_validates_and_lists_failing_cells(script_run, junit_schema, impls):
+def test_junit_xml_validates_and_lists_failing_cells(script_run, impls):
     import xmlschema
 
     junit = script_run / "junit.xml"
-    xmlschema.XMLSchema(str(junit_schema)).validate(str(junit))
+    xmlschema.XMLSchema(str(JUNIT_SCHEMA)).validate(str(junit))
     text = junit.read_text()
-    assert text.count("<testcase ") == len(impls) * (len(EVERYWHERE) + len(JYTHON_ONLY))
+    scripts = len(EVERYWHERE) + len(JYTHON_ONLY) + CORPUS_SIZE
+    assert text.count("<testcase ") == len(impls) * scripts
     assert 'classname="jython2.7.scripts" name="division"' in text
     assert '<failure type="differs"' in text and '<skipped message="skipped"' in text
 
@@ -138,33 +123,30 @@ def hand_status(rc: int, out: str, err: str, reference: str) -> str:
     return "pass" if out == reference else "differs"
 
 
-def test_generated_corpus_agrees_with_running_by_hand(built, impls, tmp_path):
-    """200 generated scripts: the tool's status for every cell equals the by-hand one.
+def test_generated_corpus_agrees_with_running_by_hand(shared_run: SharedRun, built, impls):
+    """The generated scripts of the shared run (one hangs, one prints SKIP): the tool's
+    status for every cell equals the by-hand one.
 
     By hand means a plain `timeout CMD script` loop in a fresh container. For Jython
     (a JVM start each, ~1 s) every 5th script is run by hand.
     """
-    corpus = tmp_path / "corpus"
-    generate(corpus, 200, hang_every=100)  # 2 hang, 2 print SKIP
-    proc = implmatrix("run", "--suite", corpus, "--script-timeout", "5",
-                      "--out", tmp_path / "out")
-    assert proc.returncode == 0, proc.stderr
-    rows = compat_rows(tmp_path / "out" / "latest")
+    corpus = shared_run.corpus
+    rows = compat_rows(shared_run.path, corpus.name)
     tool = {(r["implementation"], r["script"]): r["status"] for r in rows}
-    assert len(tool) == 200 * len(impls)
+    assert len(tool) == CORPUS_SIZE * len(impls)
 
     names = sorted(p.name for p in corpus.glob("*.py"))
     baseline = next(i for i in impls.values() if i.baseline)
-    baseline_runs = by_hand(baseline, built[baseline.id].tag, corpus, names, 5)
+    limit = SCRIPT_TIMEOUT_S
+    baseline_runs = by_hand(baseline, built[baseline.id].tag, corpus, names, limit)
     reference = {n[:-3]: out for n, (_, out, _) in baseline_runs.items()}
     mismatches = []
     for impl in impls.values():
         chosen = names[::5] if impl.family == "jython" else names
         # By hand, Jython's limit must also cover a JVM start (seconds on a loaded
         # machine); the tool's shared JVM pays that once. Its sample has no hanging script.
-        limit = 30 if impl.family == "jython" else 5
-        runs = baseline_runs if impl is baseline else \
-            by_hand(impl, built[impl.id].tag, corpus, chosen, limit)
+        runs = baseline_runs if impl is baseline else by_hand(
+            impl, built[impl.id].tag, corpus, chosen, 30 if impl.family == "jython" else limit)
         assert len(runs) == len(chosen), impl.id
         for name, (rc, out, err) in runs.items():
             want = hand_status(rc, out, err, reference[name[:-3]])

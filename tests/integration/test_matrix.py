@@ -4,34 +4,29 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from matrix import BUILTIN_PROBES, BUILTIN_SUITE
-from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
-
-# What each fixture must come out as, everywhere.
-EXPECTED = {
-    "passes": "ok",
-    "wrong_result": "wrong-result",
-    "raises": "error",
-    "hangs": "timeout",
-    "missing_import": "unsupported",
-    "not_a_workload": "error",
-    "crashes": "crash",
-}
+from matrix import BUILTIN_PROBES, HARNESS
+from matrix.cells import last_marked
+from matrix.container import Container
+from matrix.run import HARNESS_MOUNT
+from tests.integration.conftest import (
+    BUILTINS,
+    CELL_TIMEOUT_S,
+    FIXTURE_CELLS,
+    SharedRun,
+    implmatrix,
+    leftover_containers,
+    raw_cells,
+)
 
 
 @pytest.fixture(scope="module")
-def fixture_run(built, tmp_path_factory):
-    out = tmp_path_factory.mktemp("fixture-run")
-    proc = implmatrix("run", "--fast", "--scaling-cap", "0", "--workloads", FIXTURES / "cells",
-                      "--timeout", "8",
-                      "--values", "3", "--out", out)
-    return proc, out / "latest"
+def fixture_run(shared_run: SharedRun):
+    return shared_run.proc, shared_run.path
 
 
 def test_fixture_run_exits_zero_with_summary(fixture_run, impls):
@@ -41,17 +36,17 @@ def test_fixture_run_exits_zero_with_summary(fixture_run, impls):
     # previous run (none here).
     summary, report, history = proc.stdout.strip().splitlines()[-3:]
     assert report.startswith("report: ") and history.startswith("no comparable earlier run")
-    n = len(impls) * len(EXPECTED)
-    assert summary.startswith(f"{n} cells: {len(impls)} ok, "), summary
+    n, ok = len(impls) * (len(FIXTURE_CELLS) + len(BUILTINS)), len(impls) * (1 + len(BUILTINS))
+    assert summary.startswith(f"{n} cells: {ok} ok, "), summary
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("workload", sorted(EXPECTED))
+@pytest.mark.parametrize("workload", sorted(FIXTURE_CELLS))
 def test_fixture_status_on_every_implementation(fixture_run, impls, workload):
     _, run_dir = fixture_run
     cells = raw_cells(run_dir)
     got = {impl: cells[impl, workload]["status"] for impl in impls}
-    assert got == dict.fromkeys(impls, EXPECTED[workload])
+    assert got == dict.fromkeys(impls, FIXTURE_CELLS[workload])
 
 
 def test_errors_keep_exception_type_and_message(fixture_run, impls):
@@ -61,21 +56,21 @@ def test_errors_keep_exception_type_and_message(fixture_run, impls):
         assert cells[impl, "raises"]["error"] == "ValueError: fixture failure <b>&amp;</b>"
         assert "implmatrix_no_such_module" in cells[impl, "missing_import"]["error"]
         assert cells[impl, "crashes"]["error"].startswith("killed by SIG")
-        assert cells[impl, "hangs"]["error"] == "no result within 8 s"
+        assert cells[impl, "hangs"]["error"] == f"no result within {CELL_TIMEOUT_S} s"
 
 
 def test_results_csv_and_versions(fixture_run, impls):
     _, run_dir = fixture_run
     with open(run_dir / "results.csv", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == len(impls) * len(EXPECTED)
+    assert len(rows) == len(impls) * (len(FIXTURE_CELLS) + len(BUILTINS))
     for column in ("implementation", "family", "version", "workload", "status", "first_s",
                    "steady_s", "stdev_s", "iterations", "max_rss_kb", "error"):
         assert column in rows[0]
     ok = {r["implementation"]: r for r in rows if r["workload"] == "passes"}
     assert set(ok) == set(impls)
     for row in ok.values():
-        assert float(row["steady_s"]) > 0 and row["iterations"] == "3"
+        assert float(row["steady_s"]) > 0 and row["iterations"] == "1"
         assert int(row["max_rss_kb"]) > 1000
     # The interpreter's own version, matching the registry id.
     assert ok["cpython3.13"]["version"].startswith("3.13.")
@@ -116,55 +111,25 @@ def test_no_container_is_left_behind(fixture_run):
     assert leftover_containers(proc.pid) == []
 
 
-def test_default_matrix(default_run, impls):
-    """The default run: every built-in workload is ok on every implementation, and every
-    probe runs everywhere and passes on the baseline (deterministic, no error)."""
-    run_dir = default_run
+def test_every_workload_of_the_run_is_ok_with_its_warmup_and_startup(fixture_run, impls):
+    """The built-in workloads of the shared run are ok everywhere, every process kept its
+    warmup, and start-up was measured on every implementation."""
+    _, run_dir = fixture_run
     cells = raw_cells(run_dir)
-    names = sorted(p.stem for p in BUILTIN_SUITE.glob("*.py"))
-    assert len(names) >= 12
-    bad = {k: (c["status"], c["error"]) for k, c in cells.items() if c["status"] != "ok"}
+    bad = {(i, w): (cells[i, w]["status"], cells[i, w]["error"])
+           for i in impls for w in (*BUILTINS, "passes") if cells[i, w]["status"] != "ok"}
     assert bad == {}
-    assert len(cells) == len(names) * len(impls)
-
-    with open(run_dir / "compat.csv", newline="") as f:
-        rows = list(csv.DictReader(f))
-    probes = sorted(p.stem for p in BUILTIN_PROBES.glob("*.py"))
-    assert len(probes) >= 80 and len({r["category"] for r in rows}) >= 8
-    assert sorted((r["implementation"], r["script"]) for r in rows) == sorted(
-        (i, p) for i in impls for p in probes)
-    baseline = next(i.id for i in impls.values() if i.baseline)
-    failing = {r["script"]: (r["status"], r["detail"]) for r in rows
-               if r["implementation"] == baseline and r["status"] != "pass"}
-    assert failing == {}
-    # Each other implementation fails somewhere: the probes do tell them apart.
-    for impl in impls:
-        if impl != baseline:
-            assert any(r["status"] != "pass" for r in rows if r["implementation"] == impl), impl
-
-    # Start-up, memory and scaling were measured on every implementation.
+    with open(run_dir / "warmups.csv", newline="") as f:
+        phases = {(r["implementation"], r["workload"], r["phase"]) for r in csv.DictReader(f)}
+    assert {(i, n, "warmup") for i in impls for n in BUILTINS} <= phases
     with open(run_dir / "startup.csv", newline="") as f:
         startup = {(r["implementation"], r["program"]): r for r in csv.DictReader(f)}
     assert set(startup) == {(i, p) for i in impls for p in ("empty", "imports")}
     for row in startup.values():
         # a batch measured while the machine was busy is left out of the figures
-        assert int(row["runs"]) + int(row["disturbed"]) == 10
+        assert int(row["runs"]) + int(row["disturbed"]) == 2
         if int(row["runs"]):
             assert float(row["median_s"]) > 0 and float(row["median_rss_kb"]) > 1000
-    with open(run_dir / "scaling.csv", newline="") as f:
-        scaling = list(csv.DictReader(f))
-    cores = os.cpu_count() or 1
-    threads = {r["implementation"] for r in scaling
-               if r["kind"] == "threads" and r["available"] == "True"
-               and int(r["workers"]) == cores}
-    assert threads == set(impls)  # all five have threads
-    forks = {r["implementation"] for r in scaling if r["kind"] == "processes"
-             and r["available"] == "True"}
-    assert forks == {"cpython3.13", "cpython3.14", "pypy3.11"}
-    # Every iteration kept, warmups included; at least one warmup per process.
-    with open(run_dir / "warmups.csv", newline="") as f:
-        phases = {(r["implementation"], r["workload"], r["phase"]) for r in csv.DictReader(f)}
-    assert {(i, n, "warmup") for i in impls for n in names} <= phases
 
     report = (run_dir / "report.md").read_text()
     claims = report.split("## Claims check", 1)[1].split("\n## ", 1)[0]
@@ -172,4 +137,44 @@ def test_default_matrix(default_run, impls):
     assert len(rows) == 5
     assert not any("not measured" in row for row in rows[:3])  # speed, memory, start-up
     html = (run_dir / "index.html").read_text()
-    assert 'id="warmup"' in html and html.count("<svg") >= 2  # warmup and scaling charts
+    assert 'id="warmup"' in html and html.count("<svg") >= 2
+
+
+def test_every_probe_runs_and_passes_on_the_baseline(impls, tmp_path):
+    """The built-in probes, on the baseline alone: each is deterministic and passes."""
+    baseline = next(i.id for i in impls.values() if i.baseline)
+    proc = implmatrix("run", "--impl", baseline, "--suite", BUILTIN_PROBES,
+                      "--debug-single-value", "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    with open(tmp_path / "latest" / "compat.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    probes = sorted(p.stem for p in BUILTIN_PROBES.glob("*.py"))
+    assert len(probes) >= 80 and len({r["category"] for r in rows}) >= 8
+    assert sorted(r["script"] for r in rows) == probes
+    failing = {r["script"]: (r["status"], r["detail"]) for r in rows if r["status"] != "pass"}
+    assert failing == {}
+
+
+# The scaling job's workers: threads everywhere, forked processes where os.fork exists.
+SCALING = {"cpython3.13": {"threads", "processes"}, "cpython3.14": {"threads", "processes"},
+           "pypy3.11": {"threads", "processes"}, "micropython1.25": {"threads"},
+           "jython2.7": {"threads"}}
+
+
+@pytest.mark.parametrize("impl_id", sorted(SCALING))
+def test_the_scaling_job_runs_where_its_workers_exist(impls, built, impl_id):
+    """workloads/scaling.py on 2 workers of each kind, a small job (the protocol itself is
+    tested in test_claims_presets.py): available, and its checksum right, exactly where
+    the implementation has that kind of worker."""
+    impl = impls[impl_id]
+    found = set()
+    with Container(built[impl_id].tag, {HARNESS.parent: HARNESS_MOUNT}) as box:
+        for kind in ("threads", "processes"):
+            result = box.exec([*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, "2", "4",
+                               "1", "0"], 60)
+            record = last_marked(result.stdout)
+            assert record is not None, result.stderr.decode()[-500:]
+            if record["available"]:
+                assert record["checksum_ok"] and len(record["times"]) == 1, record
+                found.add(kind)
+    assert found == SCALING[impl_id]
