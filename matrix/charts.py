@@ -118,7 +118,7 @@ def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
         for impl in impls:
             hit = startup[(startup["implementation"] == impl) & (startup["program"] == program)]
             value = hit["median_s"].iloc[0] if len(hit) else None
-            xs.append(0.0 if value is None or value != value else float(value) * 1e3)
+            xs.append(0.0 if pd.isna(value) else float(value) * 1e3)
         left.barh([y + (0.5 - n) * width for y in range(len(impls))], xs, height=width,
                   color=[colour[i] for i in impls], hatch=hatch, edgecolor="white")
     left.set_xlabel("start-up, median wall time (ms, log scale)", fontsize=8)
@@ -126,7 +126,7 @@ def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
         xs = []
         for impl in impls:
             value = memory.at[impl, column] if impl in memory.index else None
-            xs.append(0.0 if value is None or value != value else float(value) / 1024)
+            xs.append(0.0 if pd.isna(value) else float(value) / 1024)
         right.barh([y + (0.5 - n) * width for y in range(len(impls))], xs, height=width,
                    color=[colour[i] for i in impls], hatch=hatch, edgecolor="white")
     right.set_xlabel("peak RSS (MiB, log scale)", fontsize=8)
@@ -187,7 +187,7 @@ def warmup_curves(iterations: pd.DataFrame, order: list[str]) -> str:
         for impl in order:
             cell = first[(first["workload"] == workload) & (first["implementation"] == impl)]
             steady = cell[cell["phase"] == "value"]["seconds"].median()
-            if cell.empty or not steady or steady != steady:
+            if cell.empty or not steady or pd.isna(steady):
                 continue
             ax.plot(cell["iteration"], cell["seconds"] / steady, label=impl, linewidth=1,
                     color=colour[impl])

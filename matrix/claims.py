@@ -37,7 +37,7 @@ BUSY_SHARE = 0.10
 
 
 def _unknown(*xs: Any) -> bool:
-    return any(x is None or x != x for x in xs)
+    return any(pd.isna(x) for x in xs)
 
 
 def side(low: float | None, high: float | None, threshold: float, *,

@@ -7,6 +7,7 @@ autoescapes it in HTML, and md() neutralizes it in Markdown.
 from __future__ import annotations
 
 import io
+import math
 import re
 import shlex
 from dataclasses import asdict
@@ -43,11 +44,11 @@ def md(text: Any) -> str:
 
 
 def _times(speedup: float | None) -> str:
-    return "" if speedup is None or speedup != speedup else f"{speedup:.2f}x"
+    return "" if speedup is None or math.isnan(speedup) else f"{speedup:.2f}x"
 
 
 def _num(x: Any, fmt: str) -> str:
-    return "" if x is None or x != x else format(x, fmt)
+    return "" if pd.isna(x) else format(x, fmt)
 
 
 def view(run: store.RunDir, against: str | None = None
@@ -229,13 +230,13 @@ def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:
 
 def _pct_ci(low: Any, high: Any) -> str:
     """An efficiency interval as "95–100%"; "95% CI unknown" when there is none."""
-    if low is None or low != low or high is None or high != high or high == float("inf"):
+    if pd.isna(low) or pd.isna(high) or high == float("inf"):
         return "95% CI unknown"
     return f"{low * 100:.0f}–{high * 100:.0f}%"
 
 
 def _mib(kb: Any) -> str:
-    return "" if kb is None or kb != kb else f"{kb / 1024:.0f}"
+    return "" if pd.isna(kb) else f"{kb / 1024:.0f}"
 
 
 def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
