@@ -18,7 +18,7 @@ def docker(
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         proc = subprocess.run(
-            ["docker", *args], input=input, capture_output=True, timeout=timeout
+            ["docker", *args], input=input, capture_output=True, timeout=timeout, check=False
         )
     except FileNotFoundError:
         raise DockerError("the docker command is not installed") from None

@@ -31,7 +31,8 @@ def run(measure: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProc
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
         # cwd=tmp_path: a core dump from the SIGSEGV test lands there, if anywhere
         return subprocess.run(
-            [str(measure), *args], capture_output=True, timeout=TIMEOUT_S, cwd=tmp_path
+            [str(measure), *args], capture_output=True, timeout=TIMEOUT_S, cwd=tmp_path,
+            check=False,
         )
 
     return run
@@ -167,7 +168,7 @@ def test_ready_program_that_exits_without_reading_its_cue(run):
 def keyed(measure: Path, key: bytes, *args: str, **kwargs: Any
           ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([str(measure), "-k", *args], input=key + b"\n", capture_output=True,
-                          timeout=TIMEOUT_S, **kwargs)
+                          timeout=TIMEOUT_S, check=False, **kwargs)
 
 
 def test_key_marks_measures_own_lines_and_the_program_cannot_see_it(measure):
