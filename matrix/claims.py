@@ -89,7 +89,7 @@ def decided(low: float | None, high: float | None, thresholds: tuple[float, ...]
 
 def word(verdict: str) -> str:
     """holds, does not hold, inconclusive (or not measured), without the reason."""
-    return verdict.split(":")[0]
+    return verdict.split(":", 1)[0]
 
 
 def _reason(verdict: str) -> str:

@@ -26,6 +26,7 @@ in both, with its interval, judged against the floor without the per-cell term.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -490,10 +491,8 @@ def _summary_for(entries: list[Entry], e: Entry) -> dict[str, Any]:
         return cached
     fresh = _digest(compare(old, e) if old else None, explicit=False)
     if not (isinstance(cached, dict) and cached.get("explicit")):
-        try:  # a run rendered with --against keeps that summary
+        with contextlib.suppress(OSError):  # a run rendered with --against keeps that summary
             store.write_json(e.run.path / CACHE, fresh)
-        except OSError:
-            pass
     return fresh
 
 

@@ -195,8 +195,8 @@ def test_the_floor_is_lower_with_several_processes_and_higher_for_noisy_cells(tm
 
 
 def test_status_changes_are_always_flagged(tmp_path):
-    before = baseline_cells()[:2] + [cell(PYPY, "c", status="timeout"),
-                                     cell(PYPY, "b", status="error")]
+    before = [*baseline_cells()[:2], cell(PYPY, "c", status="timeout"),
+              cell(PYPY, "b", status="error")]
     now = [cell(BASE, "a", status="error"), cell(BASE, "b", STEADY),
            cell(PYPY, "c", STEADY), cell(PYPY, "b", status="crash")]
     rows = compared(tmp_path, before, now)

@@ -293,8 +293,10 @@ def start_sleeper(measure: Path, tmp_path: Path, sig: int) -> tuple[subprocess.P
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         # a shell may have started us with SIGINT ignored; measure keeps an ignored
-        # signal ignored, so give it the default disposition for the test
-        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),
+        # signal ignored, so give it the default disposition for the test (a shell
+        # could not: it cannot reset a signal ignored on entry). signal.signal is safe
+        # between fork and exec, whatever threads the test process has.
+        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),  # noqa: PLW1509
     )
     wait_for(lambda: pidfile.exists() and pidfile.read_text().endswith("\n"), "child pid file")
     return proc, int(pidfile.read_text())
@@ -348,7 +350,7 @@ def test_ensure_without_a_compiler_raises_docker_error(tmp_path, monkeypatch):
 
 def test_ensure_with_a_failing_compiler_raises_docker_error(tmp_path, monkeypatch):
     monkeypatch.setenv("CC", "false")
-    with pytest.raises(DockerError, match="cannot build workloads/measure.c: .*libc6-dev"):
+    with pytest.raises(DockerError, match=r"cannot build workloads/measure\.c: .*libc6-dev"):
         measure_tool.ensure(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
