@@ -12,6 +12,9 @@ import math
 
 import pandas as pd
 
+# A pass share this far from the middle colours its cell dark: the text on it is white.
+DARK_BELOW, DARK_ABOVE = 0.2, 0.8
+
 
 def _svg(fig: object) -> str:
     import matplotlib.pyplot as plt
@@ -75,9 +78,8 @@ def speed(ratios: pd.DataFrame, order: list[str], baseline: str) -> str:
 def geomeans(means: pd.DataFrame, order: list[str], baseline: str) -> str:
     """Geometric mean speed per implementation with its 95% interval (log scale)."""
     rows = [(i, means.loc[i]) for i in order
-            if i in means.index and means.loc[i]["geomean"] == means.loc[i]["geomean"]
-            and means.loc[i]["geomean"] is not None]
-    if len(rows) < 2:
+            if i in means.index and not pd.isna(means.loc[i]["geomean"])]
+    if len(rows) <= 1:  # the baseline alone
         return ""
     plt = _pyplot()
     colour = _colours(order)
@@ -162,7 +164,7 @@ def compat_by_category(compat: pd.DataFrame, order: list[str]) -> str:
                 share = grid[r][c] = hit["sum"] / hit["size"]
                 ax.text(c, r, f"{int(hit['sum'])}/{int(hit['size'])}", ha="center",
                         va="center", fontsize=8,
-                        color="white" if share < 0.2 or share > 0.8 else "black")
+                        color="white" if share < DARK_BELOW or share > DARK_ABOVE else "black")
     ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(impls)), impls, fontsize=8)
     ax.set_yticks(range(len(categories)), categories, fontsize=8)
@@ -208,7 +210,7 @@ def warmup_curves(iterations: pd.DataFrame, order: list[str]) -> str:
 def scaling(table: pd.DataFrame, order: list[str]) -> str:
     """Efficiency (speedup ÷ workers) against workers, threads and processes."""
     usable = table[table["available"]] if not table.empty else table
-    if usable.empty or usable["workers"].max() < 2:
+    if usable.empty or usable["workers"].max() <= 1:  # nothing ran in parallel
         return ""
     plt = _pyplot()
     colour = _colours(order)

@@ -166,7 +166,8 @@ def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program:
         return None
     (a, a_busy), (b, b_busy) = found
     busy = "; ".join(f"{d} of {len(v) + d} runs of {i} ran while the machine was busy"
-                     for i, (v, d) in zip(impls, found, strict=True) if d and len(v) < 2)
+                     for i, (v, d) in zip(impls, found, strict=True)
+                     if d and len(v) < stats.SPREAD_MIN)
     left_out = f", {a_busy + b_busy} more left out (machine busy)" if a_busy + b_busy else ""
     if not a or not b:
         return (f"{name}: no figure{left_out}",
@@ -184,7 +185,7 @@ def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
         return None
     rows = scaling[(scaling["implementation"] == impl) & (scaling["kind"] == kind)
                    & scaling["available"]]
-    if rows.empty or rows["workers"].max() < 2:
+    if rows.empty or rows["workers"].max() <= 1:  # nothing ran in parallel
         return None
     return next(rows.loc[[rows["workers"].idxmax()]].itertuples())
 

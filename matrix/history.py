@@ -177,7 +177,7 @@ def previous_comparable(root: Path, run: store.RunDir) -> store.RunDir | None:
 def noise_floor(processes: int, old_cv: float, new_cv: float, drift: float = 0.0) -> float:
     """The smallest change in median time taken as real (see FLOOR, CV_FACTOR and
     DRIFT_FACTOR); DRIFT: the median change of the comparison's unchanged cells."""
-    return max(FLOOR_ONE_PROCESS if processes < 2 else FLOOR,
+    return max(FLOOR_ONE_PROCESS if processes <= 1 else FLOOR,
                CV_FACTOR * max(old_cv, new_cv), DRIFT_FACTOR * drift)
 
 
@@ -411,10 +411,13 @@ def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
     }
 
 
+_ROUNDS_TO_ZERO = 0.0005  # shown as +0.0%, never as −0.0%
+
+
 def _pct(x: float | None) -> str:
     if x is None:
         return ""
-    return f"{0.0 if abs(x) < 0.0005 else x:+.1%}".replace("-", "−")
+    return f"{0.0 if abs(x) < _ROUNDS_TO_ZERO else x:+.1%}".replace("-", "−")
 
 
 def _show_cell(c: dict[str, Any]) -> dict[str, Any]:
