@@ -73,8 +73,9 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
     return observed
 
 
-def run_scripts(box: Container, impl: Implementation, scripts: list[Script], timeout_s: float,
-                passes: int, done: Callable[[Script, list[dict[str, Any]]], None]) -> None:
+def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
+                timeout_s: float, passes: int,
+                done: Callable[[Script, list[dict[str, Any]]], None]) -> None:
     """Run every script PASSES times (the baseline twice), batches in parallel.
 
     DONE is called once per script with its observations, as soon as they exist.

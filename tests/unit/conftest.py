@@ -63,6 +63,7 @@ def make_cell(
     impl: str,
     workload: str,
     status: str = "ok",
+    *,
     record: dict[str, Any] | None = None,
     error: str = "",
     records: list[dict[str, Any]] | None = None,

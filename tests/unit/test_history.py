@@ -26,7 +26,7 @@ def cell(impl: str, workload: str, *processes: list[float], **kw) -> dict:
     return make_cell(impl, workload, records=[make_record(impl, list(v)) for v in processes])
 
 
-def make(root: Path, run_id: str, started: str, cells: list[dict], host: dict | None = None,
+def make(root: Path, run_id: str, started: str, cells: list[dict], *, host: dict | None = None,
          versions: dict[str, str] | None = None, settings: dict | None = None,
          finished: bool = True, impls: tuple[str, ...] = (BASE, PYPY)) -> store.RunDir:
     """A run directory laid out as run.run_matrix writes it, with a chosen id and start."""
