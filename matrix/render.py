@@ -148,7 +148,8 @@ def view(run: store.RunDir, against: str | None = None
             "cells": [{"implementation": r.implementation, "status": r.status,
                        "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
         })
-    claims_rows = claims.check(impls_meta, baseline, means, df, startup, scaling)
+    claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
+                               scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     startup_rows = [{

@@ -431,9 +431,10 @@ def check(means=None, scaling=None, startup=None, impls=None) -> list[dict]:
     if means is None:
         _, means = speed()
     impls = impls or impl_dicts()
-    return claims.check(impls, BASE, means, df,
-                        aggregate.startup(STARTUP if startup is None else startup, list(impls)),
-                        aggregate.scaling(SCALING if scaling is None else scaling, list(impls)))
+    return claims.check(
+        impls, BASE, means=means, results=df,
+        startup=aggregate.startup(STARTUP if startup is None else startup, list(impls)),
+        scaling=aggregate.scaling(SCALING if scaling is None else scaling, list(impls)))
 
 
 def verdicts(found: list[dict]) -> list[str]:
@@ -889,7 +890,8 @@ def test_a_speed_figure_resting_on_disturbed_processes_is_inconclusive():
 
     def speed_verdict() -> str:
         _, means = aggregate.speed(cells, BASE, [BASE, PYPY])
-        return claims.check(impl_dicts(), BASE, means, df, start, scaling)[0]["verdict"]
+        return claims.check(impl_dicts(), BASE, means=means, results=df, startup=start,
+                            scaling=scaling)[0]["verdict"]
 
     assert speed_verdict() == "holds"  # 4.35x
     cells[1]["runs"][0]["disturbed"] = "the rest of the machine used 1.00 CPUs meanwhile"
