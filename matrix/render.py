@@ -97,37 +97,13 @@ def view(run: store.RunDir, against: str | None = None
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
             "geomean_value": _num(None if g is None else g["geomean"], ".6g"),
-            "geomean_ci": "" if g is None or g["low"] is None or g["low"] != g["low"]
+            "geomean_ci": "" if g is None or pd.isna(g["low"])
             else f"{g['low']:.2f}–{g['high']:.2f}",
             "geomean_significant": bool(g is not None and g["significant"]),
             "geomean_n": int(0 if g is None else g["workloads"]),
         }
 
-    by_ratio = {(r.workload, r.implementation): r for r in ratios.itertuples()}
-    by_cell = {(r.workload, r.implementation): r for r in df.itertuples()}
-    speed_rows = []
-    for workload in compat.index:
-        row = {"workload": workload, "cells": []}
-        for i in order:
-            status = compat.at[workload, i] if i in compat.columns else None
-            status = "missing" if pd.isna(status) else status
-            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
-            row["cells"].append({
-                "status": status,
-                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
-                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
-                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
-                "significant": bool(r is not None and r.significant),
-                "baseline": i == baseline,
-                "ms": _num(None if c is None else c.steady_s, ".4g") and
-                f"{c.steady_s * 1e3:.1f} ms",
-                "cv": _num(None if c is None else c.cv, ".1%"),
-                "noisy": bool(c is not None and c.noisy),
-                "disturbed": int(0 if c is None or c.disturbed != c.disturbed else c.disturbed),
-                "warmups": _num(None if c is None else c.warmups, ".0f"),
-                "steady": bool(c is not None and c.steady),
-            })
-        speed_rows.append(row)
+    speed_rows = _speed_rows(compat, ratios, df, order, baseline)
     failures = df[df["status"] != "ok"][["implementation", "workload", "status", "error"]]
     described = df[df["description"].fillna("") != ""]
     descriptions = described.drop_duplicates("workload").set_index("workload")["description"]
@@ -137,48 +113,11 @@ def view(run: store.RunDir, against: str | None = None
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
     differing = compat.groupby(["suite", "script"])["status"].transform(
         lambda s: (s != "pass").any()) if not compat.empty else []
-    differences = []
-    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False) \
-            if not compat.empty else []:
-        first = rows.iloc[0]
-        differences.append({
-            "suite": suite, "script": script, "category": first["category"],
-            "feature": first["feature"], "since": first["since"], "source": first["source"],
-            "reference": first["reference"] or "",
-            "cells": [{"implementation": r.implementation, "status": r.status,
-                       "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
-        })
+    differences = _differences(compat, differing)
     claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
                                scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
-    startup_rows = [{
-        "implementation": i,
-        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
-           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
-        "runs": int(_pick(startup, i, "empty", "runs") or 0),
-        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
-                             for p in ("empty", "imports"))),
-        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
-        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
-        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
-    } for i in order if i in set(startup["implementation"]) or i in memory.index]
-    scaling_rows = [{
-        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
-        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
-        "efficiency": _num(r.efficiency, ".0%"),
-        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
-        "processes": int(r.processes), "repeats": int(r.repeats),
-        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
-    } for r in scaling.itertuples()]
-    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
-    scaling_top = [{
-        "implementation": i,
-        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
-                       if r.available and r.efficiency == r.efficiency else f"n/a: {r.reason}"
-                       for r in top.itertuples() if r.implementation == i and r.kind == kind),
-                      "") for kind in ("threads", "processes")},
-    } for i in order if i in set(top["implementation"])]
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
@@ -188,8 +127,8 @@ def view(run: store.RunDir, against: str | None = None
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
                          **(meta.get("remeasured") or {})},
         "claims": claims_rows, "claims_rule": claims.RULE,
-        "startup": startup_rows, "scaling": scaling_rows,
-        "scaling_top": scaling_top,
+        "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
+        "scaling_top": _scaling_top(scaling, order),
         "scaling_protocol": scaling_protocol(float(
             meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
         "other_host": other_host, "normalized": normalized,
@@ -214,6 +153,91 @@ def view(run: store.RunDir, against: str | None = None
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
               "geomeans": means, "memory": memory}
     return context, df, cells, compat, tables
+
+
+def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
+                order: list[str], baseline: str) -> list[dict[str, Any]]:
+    """The speed table: per workload, a cell per implementation."""
+    by_ratio = {(r.workload, r.implementation): r for r in ratios.itertuples()}
+    by_cell = {(r.workload, r.implementation): r for r in df.itertuples()}
+    speed_rows = []
+    for workload in compat.index:
+        cells = []
+        for i in order:
+            status = compat.at[workload, i] if i in compat.columns else None
+            status = "missing" if pd.isna(status) else status
+            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
+            cells.append({
+                "status": status,
+                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
+                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
+                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
+                "significant": bool(r is not None and r.significant),
+                "baseline": i == baseline,
+                "ms": _num(None if c is None else c.steady_s, ".4g") and
+                f"{c.steady_s * 1e3:.1f} ms",
+                "cv": _num(None if c is None else c.cv, ".1%"),
+                "noisy": bool(c is not None and c.noisy),
+                "disturbed": int(0 if c is None or pd.isna(c.disturbed) else c.disturbed),
+                "warmups": _num(None if c is None else c.warmups, ".0f"),
+                "steady": bool(c is not None and c.steady),
+            })
+        speed_rows.append({"workload": workload, "cells": cells})
+    return speed_rows
+
+
+def _differences(compat: pd.DataFrame, differing: Any) -> list[dict[str, Any]]:
+    """The compatibility scripts whose status is not pass somewhere, with every cell."""
+    differences = []
+    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False) \
+            if not compat.empty else []:
+        first = rows.iloc[0]
+        differences.append({
+            "suite": suite, "script": script, "category": first["category"],
+            "feature": first["feature"], "since": first["since"], "source": first["source"],
+            "reference": first["reference"] or "",
+            "cells": [{"implementation": r.implementation, "status": r.status,
+                       "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
+        })
+    return differences
+
+
+def _startup_rows(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
+                  ) -> list[dict[str, Any]]:
+    return [{
+        "implementation": i,
+        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
+           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
+        "runs": int(_pick(startup, i, "empty", "runs") or 0),
+        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
+                             for p in ("empty", "imports"))),
+        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
+        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
+        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
+    } for i in order if i in set(startup["implementation"]) or i in memory.index]
+
+
+def _scaling_rows(scaling: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{
+        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
+        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
+        "efficiency": _num(r.efficiency, ".0%"),
+        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
+        "processes": int(r.processes), "repeats": int(r.repeats),
+        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
+    } for r in scaling.itertuples()]
+
+
+def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]]:
+    """Per implementation, threads and processes at the most workers, in one line each."""
+    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
+    return [{
+        "implementation": i,
+        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
+                       if r.available and not pd.isna(r.efficiency) else f"n/a: {r.reason}"
+                       for r in top.itertuples() if r.implementation == i and r.kind == kind),
+                      "") for kind in ("threads", "processes")},
+    } for i in order if i in set(top["implementation"])]
 
 
 def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
