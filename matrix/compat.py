@@ -97,7 +97,8 @@ def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
 
 def reference_for(script: dict[str, Any], baseline: dict[str, Any] | None) -> str | None:
     if script.get("expected") is not None:
-        return script["expected"]
+        expected: str = script["expected"]
+        return expected
     return baseline["stdout"] if baseline else None
 
 

@@ -49,7 +49,8 @@ def _boot_medians(processes: list[list[float]], rng: np.random.Generator) -> np.
     pick_proc = rng.integers(0, n_proc, size=(RESAMPLES, n_proc))
     pick_value = rng.integers(0, width, size=(RESAMPLES, n_proc, width))
     sample = grid[pick_proc[:, :, None], pick_value]
-    return np.median(sample.reshape(RESAMPLES, -1), axis=1)
+    medians: np.ndarray = np.median(sample.reshape(RESAMPLES, -1), axis=1)
+    return medians
 
 
 def _interval(samples: np.ndarray) -> tuple[float, float]:
