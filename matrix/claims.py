@@ -45,7 +45,7 @@ def side(low: float | None, high: float | None, threshold: float, *,
          inclusive: bool = False) -> str:
     """RULE for "the figure is above THRESHOLD" (at or above it if INCLUSIVE), given
     the figure's 95% interval [LOW, HIGH]. No interval (None, NaN) is inconclusive."""
-    if _unknown(low, high):
+    if low is None or high is None or _unknown(low, high):
         return INCONCLUSIVE
     if low > threshold or (inclusive and low >= threshold):
         return HOLDS
@@ -56,7 +56,7 @@ def side(low: float | None, high: float | None, threshold: float, *,
 
 def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
     """RULE for "the figure lies inside [LO, HI]", given its 95% interval [LOW, HIGH]."""
-    if _unknown(low, high):
+    if low is None or high is None or _unknown(low, high):
         return INCONCLUSIVE
     if lo <= low and high <= hi:
         return HOLDS
@@ -85,7 +85,9 @@ def decided(low: float | None, high: float | None, thresholds: tuple[float, ...]
     No thresholds: nothing to decide."""
     if not thresholds:
         return True
-    return not _unknown(low, high) and not any(low <= t <= high for t in thresholds)
+    if low is None or high is None or _unknown(low, high):
+        return False
+    return not any(low <= t <= high for t in thresholds)
 
 
 def word(verdict: str) -> str:
@@ -162,8 +164,8 @@ def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program:
                   ) -> tuple[str, str] | None:
     """(measured text, verdict) of "the first of IMPLS has more COLUMN than the second,
     by over MATERIAL", for PROGRAM's start-up runs; None if not measured."""
-    found = [_startup_values(startup, i, program, column) for i in impls]
-    if None in found:
+    found = [v for i in impls if (v := _startup_values(startup, i, program, column)) is not None]
+    if len(found) < len(impls):
         return None
     (a, a_busy), (b, b_busy) = found
     busy = "; ".join(f"{d} of {len(v) + d} runs of {i} ran while the machine was busy"

@@ -164,7 +164,8 @@ def _previous(entries: list[Entry], new: Entry) -> Entry | None:
     earlier = [e for e in entries if e.key < new.key and e.id != new.id
                and any(not why_not(e, new, i) for i in new.order)]
     same = [e for e in earlier if e.timing == new.timing]
-    return (same or earlier or [None])[-1]
+    candidates = same or earlier
+    return candidates[-1] if candidates else None
 
 
 def previous_comparable(root: Path, run: store.RunDir) -> store.RunDir | None:
@@ -264,7 +265,8 @@ def compare(old: Entry, new: Entry) -> Comparison:
     skipped = {i: why for i in new.order if (why := why_not(old, new, i))}
     wanted = [i for i in new.order if i not in skipped]
     before = {(c["implementation"], c["workload"]): c for c in old.cells}
-    rows, impls = [], []
+    rows: list[dict[str, Any]] = []
+    impls: list[dict[str, Any]] = []
     now = {(c["implementation"], c["workload"]): c for c in new.cells}
     for impl in wanted:
         pairs = []
