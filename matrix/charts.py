@@ -9,24 +9,32 @@ from __future__ import annotations
 
 import io
 import math
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from matrix import aggregate
+
+if TYPE_CHECKING:  # matplotlib loads only when a chart is drawn
+    from matplotlib.figure import Figure
 
 # A pass share this far from the middle colours its cell dark: the text on it is white.
 DARK_BELOW, DARK_ABOVE = 0.2, 0.8
 
 
-def _svg(fig: object) -> str:
+def _svg(fig: Figure) -> str:
     import matplotlib.pyplot as plt
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
-    plt.close(fig)  # type: ignore[arg-type]
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: inline in HTML
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> ModuleType:
+    """matplotlib.pyplot, set up for SVG (typed as a module: its calls return Any)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -77,8 +85,8 @@ def speed(ratios: pd.DataFrame, order: list[str], baseline: str) -> str:
 
 def geomeans(means: pd.DataFrame, order: list[str], baseline: str) -> str:
     """Geometric mean speed per implementation with its 95% interval (log scale)."""
-    rows = [(i, means.loc[i]) for i in order
-            if i in means.index and not pd.isna(means.loc[i]["geomean"])]
+    rows = [(i, aggregate.row_at(means, i)) for i in order
+            if i in means.index and not pd.isna(aggregate.row_at(means, i)["geomean"])]
     if len(rows) <= 1:  # the baseline alone
         return ""
     plt = _pyplot()
@@ -127,7 +135,7 @@ def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
     for n, (column, hatch) in enumerate((("empty_rss_kb", ""), ("median_peak_rss_kb", "//"))):
         xs = []
         for impl in impls:
-            value = memory.at[impl, column] if impl in memory.index else None
+            value = aggregate.value_at(memory, impl, column) if impl in memory.index else None
             xs.append(0.0 if pd.isna(value) else float(value) / 1024)
         right.barh([y + (0.5 - n) * width for y in range(len(impls))], xs, height=width,
                    color=[colour[i] for i in impls], hatch=hatch, edgecolor="white")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from matrix import stats
+from matrix import aggregate, stats
 
 RULE = (
     "A claim is a statement that a figure lies on one side of a threshold (or inside a "
@@ -190,7 +190,7 @@ def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
                    & scaling["available"]]
     if rows.empty or rows["workers"].max() <= 1:  # nothing ran in parallel
         return None
-    return next(rows.loc[[rows["workers"].idxmax()]].itertuples())
+    return next(aggregate.each_row(rows.loc[[rows["workers"].idxmax()]]))
 
 
 def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
@@ -231,7 +231,7 @@ def _speed_claim(means: pd.DataFrame, pypy: str | None, base: str) -> tuple[str,
               CLAIMED_PYPY_SPEEDUP * (1 + FACTOR_TOLERANCE))
     claim = (f"PyPy is about {CLAIMED_PYPY_SPEEDUP}x faster than CPython on average "
              f"(taken as {lo:.2f}–{hi:.2f}x)")
-    g = means.loc[pypy] if pypy in means.index else None
+    g = aggregate.row_at(means, pypy) if pypy is not None and pypy in means.index else None
     if g is None or _unknown(g["geomean"]):
         return claim, NOT_MEASURED, NOT_MEASURED
     low, high = (float("nan"), float("nan")) if _unknown(g["low"], g["high"]) \

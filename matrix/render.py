@@ -10,9 +10,10 @@ import io
 import math
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import pandas as pd
@@ -52,7 +53,8 @@ def _num(x: Any, fmt: str) -> str:
 
 
 def view(run: store.RunDir, against: str | None = None
-         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict], pd.DataFrame]:
+         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict[str, Any]], pd.DataFrame,
+                    dict[str, pd.DataFrame]]:
     """Everything the templates show, as plain rows of strings and numbers."""
     meta = run.meta()
     cells = run.cells()
@@ -85,7 +87,7 @@ def view(run: store.RunDir, against: str | None = None
         m = impls_meta.get(i, {})
         v = versions.loc[i] if i in versions.index else None
         counts = df[df["implementation"] == i]["status"].value_counts()
-        g = means.loc[i] if i in means.index else None
+        g = aggregate.row_at(means, i) if i in means.index else None
         return {
             "id": i, "family": m.get("family", ""),
             "version": m.get("version") or ("" if v is None else v["version"]),
@@ -111,9 +113,7 @@ def view(run: store.RunDir, against: str | None = None
     counts = aggregate.compat_counts(compat).reindex(columns=order).fillna("")
     totals = compat.groupby("implementation", observed=True)["status"].value_counts() \
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
-    differing = compat.groupby(["suite", "script"])["status"].transform(
-        lambda s: (s != "pass").any()) if not compat.empty else []
-    differences = _differences(compat, differing)
+    differences = _differences(compat)
     claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
                                scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
@@ -142,9 +142,10 @@ def view(run: store.RunDir, against: str | None = None
         "values": meta["settings"]["values"],
         "processes": meta["settings"].get("processes", 1),
         "compat_counts": [{"suite": s, "category": c, "cells": list(row)}
-                          for (s, c), row in counts.iterrows()],
+                          for (s, c), row in _by_suite_and_category(counts)],
         "compat_totals": [] if totals is None else [
-            {"implementation": i, **{s: int(totals.at[i, s]) if s in totals.columns else 0
+            {"implementation": i, **{s: int(aggregate.value_at(totals, i, s))
+                                     if s in totals.columns else 0
                                      for s in COMPAT_STATUSES}} for i in order],
         "compat_statuses": COMPAT_STATUSES,
         "differences": differences,
@@ -155,16 +156,22 @@ def view(run: store.RunDir, against: str | None = None
     return context, df, cells, compat, tables
 
 
+def _by_suite_and_category(counts: pd.DataFrame
+                           ) -> Iterator[tuple[tuple[str, str], pd.Series[Any]]]:
+    """COUNTS' rows with their (suite, category) label (pandas-stubs: any Hashable)."""
+    return cast(Iterator[tuple[tuple[str, str], "pd.Series[Any]"]], counts.iterrows())
+
+
 def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
                 order: list[str], baseline: str) -> list[dict[str, Any]]:
     """The speed table: per workload, a cell per implementation."""
-    by_ratio = {(r.workload, r.implementation): r for r in ratios.itertuples()}
-    by_cell = {(r.workload, r.implementation): r for r in df.itertuples()}
+    by_ratio = {(r.workload, r.implementation): r for r in aggregate.each_row(ratios)}
+    by_cell = {(r.workload, r.implementation): r for r in aggregate.each_row(df)}
     speed_rows = []
     for workload in compat.index:
         cells = []
         for i in order:
-            status = compat.at[workload, i] if i in compat.columns else None
+            status = aggregate.value_at(compat, workload, i) if i in compat.columns else None
             status = "missing" if pd.isna(status) else status
             r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
             cells.append({
@@ -174,8 +181,7 @@ def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
                 "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
                 "significant": bool(r is not None and r.significant),
                 "baseline": i == baseline,
-                "ms": _num(None if c is None else c.steady_s, ".4g") and
-                f"{c.steady_s * 1e3:.1f} ms",
+                "ms": "" if c is None or pd.isna(c.steady_s) else f"{c.steady_s * 1e3:.1f} ms",
                 "cv": _num(None if c is None else c.cv, ".1%"),
                 "noisy": bool(c is not None and c.noisy),
                 "disturbed": int(0 if c is None or pd.isna(c.disturbed) else c.disturbed),
@@ -186,18 +192,22 @@ def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
     return speed_rows
 
 
-def _differences(compat: pd.DataFrame, differing: Any) -> list[dict[str, Any]]:
+def _differences(compat: pd.DataFrame) -> list[dict[str, Any]]:
     """The compatibility scripts whose status is not pass somewhere, with every cell."""
+    if compat.empty:
+        return []
+    differing = compat.groupby(["suite", "script"])["status"].transform(
+        lambda s: (s != "pass").any())
     differences = []
-    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False) \
-            if not compat.empty else []:
+    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False):
         first = rows.iloc[0]
         differences.append({
             "suite": suite, "script": script, "category": first["category"],
             "feature": first["feature"], "since": first["since"], "source": first["source"],
             "reference": first["reference"] or "",
             "cells": [{"implementation": r.implementation, "status": r.status,
-                       "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
+                       "stdout": r.stdout, "detail": r.detail}
+                      for r in aggregate.each_row(rows)],
         })
     return differences
 
@@ -225,7 +235,7 @@ def _scaling_rows(scaling: pd.DataFrame) -> list[dict[str, Any]]:
         "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
         "processes": int(r.processes), "repeats": int(r.repeats),
         "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
-    } for r in scaling.itertuples()]
+    } for r in aggregate.each_row(scaling)]
 
 
 def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]]:
@@ -235,7 +245,8 @@ def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]
         "implementation": i,
         **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
                        if r.available and not pd.isna(r.efficiency) else f"n/a: {r.reason}"
-                       for r in top.itertuples() if r.implementation == i and r.kind == kind),
+                       for r in aggregate.each_row(top)
+                       if r.implementation == i and r.kind == kind),
                       "") for kind in ("threads", "processes")},
     } for i in order if i in set(top["implementation"])]
 

@@ -482,7 +482,7 @@ def _scaling_decided(impl: Implementation, points: Any) -> bool:
     top = rows["workers"].max()
     return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
         impl.family, impl.baseline, r.kind, r.workers))
-        for r in rows.itertuples() if r.workers == top > 1 and r.available)
+        for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
 
 
 def _settle(cell: dict[str, Any]) -> None:
