@@ -44,8 +44,9 @@ bench: host-deps $(BIN)/implmatrix ## machine drift, timing efficiency, repeatab
 	$(BIN)/python -m tests.bench_timing
 	$(BIN)/python -m tests.bench_compat
 
-lint: $(BIN)/implmatrix ## ruff over the host-side code and tests
+lint: $(BIN)/implmatrix ## ruff over the host-side code and tests, mypy --strict over matrix/
 	$(BIN)/ruff check matrix tests
+	$(BIN)/mypy
 
 clean: ## remove generated reports and leftover containers (images stay)
 	find $(OUT) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

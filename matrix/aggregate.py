@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,22 @@ RESULT_COLUMNS = [
 # Cells whose timed values vary more than this (stdev / mean) are flagged noisy;
 # pyperf warns at the same 10%.
 NOISY_CV = 0.10
+
+
+def each_row(table: pd.DataFrame) -> Iterator[Any]:
+    """TABLE's rows as named tuples (DataFrame.itertuples). Typed Any: pandas-stubs
+    gives every field the union of all scalars, while each column here has one type."""
+    return table.itertuples()
+
+
+def row_at(table: pd.DataFrame, label: str) -> Any:
+    """TABLE's row at LABEL (a Series); Any, as in each_row."""
+    return table.loc[label]
+
+
+def value_at(table: pd.DataFrame, label: str, column: str) -> Any:
+    """TABLE's value at LABEL and COLUMN; Any, as in each_row."""
+    return table.at[label, column]
 
 
 def records(cell: dict[str, Any]) -> list[dict[str, Any]]:
@@ -39,7 +56,8 @@ def process_values(cell: dict[str, Any] | None) -> list[list[float]]:
     return [g for g in found if g]
 
 
-def results(cells: list[dict[str, Any]], implementations: dict[str, dict]) -> pd.DataFrame:
+def results(cells: list[dict[str, Any]], implementations: dict[str, dict[str, Any]]
+            ) -> pd.DataFrame:
     """One row per implementation × workload (results.csv); values of all processes pooled."""
     versions = _versions(cells)
     rows = []

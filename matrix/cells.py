@@ -6,7 +6,7 @@ import json
 import signal
 from typing import Any
 
-from matrix.container import ExecResult
+from matrix.container import SIGNAL_EXIT, ExecResult
 
 MARKER = b"@@implmatrix-record@@ "
 STATUSES = ("ok", "wrong-result", "error", "unsupported", "timeout", "crash")
@@ -67,9 +67,9 @@ def classify(result: ExecResult, timeout_s: float, nonce: str | None = None
     record = parse_record(result.stdout, nonce)
     if result.timed_out:
         status, error = "timeout", f"no result within {timeout_s:g} s"
-    elif result.returncode > 128:
+    elif result.returncode > SIGNAL_EXIT:
         # timeout(1) re-raises its child's fatal signal; docker reports 128+N.
-        number = result.returncode - 128
+        number = result.returncode - SIGNAL_EXIT
         status, error = "crash", f"killed by {signal_name(number)}"
         if number == signal.SIGKILL:
             error += " (out of memory?)"

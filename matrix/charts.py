@@ -9,21 +9,32 @@ from __future__ import annotations
 
 import io
 import math
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from matrix import aggregate
 
-def _svg(fig: object) -> str:
+if TYPE_CHECKING:  # matplotlib loads only when a chart is drawn
+    from matplotlib.figure import Figure
+
+# A pass share this far from the middle colours its cell dark: the text on it is white.
+DARK_BELOW, DARK_ABOVE = 0.2, 0.8
+
+
+def _svg(fig: Figure) -> str:
     import matplotlib.pyplot as plt
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
-    plt.close(fig)  # type: ignore[arg-type]
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: inline in HTML
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> ModuleType:
+    """matplotlib.pyplot, set up for SVG (typed as a module: its calls return Any)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -74,10 +85,9 @@ def speed(ratios: pd.DataFrame, order: list[str], baseline: str) -> str:
 
 def geomeans(means: pd.DataFrame, order: list[str], baseline: str) -> str:
     """Geometric mean speed per implementation with its 95% interval (log scale)."""
-    rows = [(i, means.loc[i]) for i in order
-            if i in means.index and means.loc[i]["geomean"] == means.loc[i]["geomean"]
-            and means.loc[i]["geomean"] is not None]
-    if len(rows) < 2:
+    rows = [(i, aggregate.row_at(means, i)) for i in order
+            if i in means.index and not pd.isna(aggregate.row_at(means, i)["geomean"])]
+    if len(rows) <= 1:  # the baseline alone
         return ""
     plt = _pyplot()
     colour = _colours(order)
@@ -118,15 +128,15 @@ def startup_memory(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
         for impl in impls:
             hit = startup[(startup["implementation"] == impl) & (startup["program"] == program)]
             value = hit["median_s"].iloc[0] if len(hit) else None
-            xs.append(0.0 if value is None or value != value else float(value) * 1e3)
+            xs.append(0.0 if pd.isna(value) else float(value) * 1e3)
         left.barh([y + (0.5 - n) * width for y in range(len(impls))], xs, height=width,
                   color=[colour[i] for i in impls], hatch=hatch, edgecolor="white")
     left.set_xlabel("start-up, median wall time (ms, log scale)", fontsize=8)
     for n, (column, hatch) in enumerate((("empty_rss_kb", ""), ("median_peak_rss_kb", "//"))):
         xs = []
         for impl in impls:
-            value = memory.at[impl, column] if impl in memory.index else None
-            xs.append(0.0 if value is None or value != value else float(value) / 1024)
+            value = aggregate.value_at(memory, impl, column) if impl in memory.index else None
+            xs.append(0.0 if pd.isna(value) else float(value) / 1024)
         right.barh([y + (0.5 - n) * width for y in range(len(impls))], xs, height=width,
                    color=[colour[i] for i in impls], hatch=hatch, edgecolor="white")
     right.set_xlabel("peak RSS (MiB, log scale)", fontsize=8)
@@ -162,7 +172,7 @@ def compat_by_category(compat: pd.DataFrame, order: list[str]) -> str:
                 share = grid[r][c] = hit["sum"] / hit["size"]
                 ax.text(c, r, f"{int(hit['sum'])}/{int(hit['size'])}", ha="center",
                         va="center", fontsize=8,
-                        color="white" if share < 0.2 or share > 0.8 else "black")
+                        color="white" if share < DARK_BELOW or share > DARK_ABOVE else "black")
     ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(impls)), impls, fontsize=8)
     ax.set_yticks(range(len(categories)), categories, fontsize=8)
@@ -187,7 +197,7 @@ def warmup_curves(iterations: pd.DataFrame, order: list[str]) -> str:
         for impl in order:
             cell = first[(first["workload"] == workload) & (first["implementation"] == impl)]
             steady = cell[cell["phase"] == "value"]["seconds"].median()
-            if cell.empty or not steady or steady != steady:
+            if cell.empty or not steady or pd.isna(steady):
                 continue
             ax.plot(cell["iteration"], cell["seconds"] / steady, label=impl, linewidth=1,
                     color=colour[impl])
@@ -208,7 +218,7 @@ def warmup_curves(iterations: pd.DataFrame, order: list[str]) -> str:
 def scaling(table: pd.DataFrame, order: list[str]) -> str:
     """Efficiency (speedup ÷ workers) against workers, threads and processes."""
     usable = table[table["available"]] if not table.empty else table
-    if usable.empty or usable["workers"].max() < 2:
+    if usable.empty or usable["workers"].max() <= 1:  # nothing ran in parallel
         return ""
     plt = _pyplot()
     colour = _colours(order)

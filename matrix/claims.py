@@ -5,11 +5,12 @@ by RULE. The thresholds are the constants below, so a reader can disagree."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from matrix import stats
+from matrix import aggregate, stats
 
 RULE = (
     "A claim is a statement that a figure lies on one side of a threshold (or inside a "
@@ -37,14 +38,14 @@ BUSY_SHARE = 0.10
 
 
 def _unknown(*xs: Any) -> bool:
-    return any(x is None or x != x for x in xs)
+    return any(pd.isna(x) for x in xs)
 
 
 def side(low: float | None, high: float | None, threshold: float, *,
          inclusive: bool = False) -> str:
     """RULE for "the figure is above THRESHOLD" (at or above it if INCLUSIVE), given
     the figure's 95% interval [LOW, HIGH]. No interval (None, NaN) is inconclusive."""
-    if _unknown(low, high):
+    if low is None or high is None or _unknown(low, high):
         return INCONCLUSIVE
     if low > threshold or (inclusive and low >= threshold):
         return HOLDS
@@ -55,7 +56,7 @@ def side(low: float | None, high: float | None, threshold: float, *,
 
 def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
     """RULE for "the figure lies inside [LO, HI]", given its 95% interval [LOW, HIGH]."""
-    if _unknown(low, high):
+    if low is None or high is None or _unknown(low, high):
         return INCONCLUSIVE
     if lo <= low and high <= hi:
         return HOLDS
@@ -84,12 +85,14 @@ def decided(low: float | None, high: float | None, thresholds: tuple[float, ...]
     No thresholds: nothing to decide."""
     if not thresholds:
         return True
-    return not _unknown(low, high) and not any(low <= t <= high for t in thresholds)
+    if low is None or high is None or _unknown(low, high):
+        return False
+    return not any(low <= t <= high for t in thresholds)
 
 
 def word(verdict: str) -> str:
     """holds, does not hold, inconclusive (or not measured), without the reason."""
-    return verdict.split(":")[0]
+    return verdict.split(":", 1)[0]
 
 
 def _reason(verdict: str) -> str:
@@ -156,17 +159,18 @@ def _startup_values(startup: pd.DataFrame, impl: str | None, program: str,
     return [float(v) for v in hit[column].iloc[0]], int(hit["disturbed"].iloc[0])
 
 
-def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program: str,
-                  column: str, name: str, show: Any, adjective: str
+def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program: str, *,
+                  column: str, name: str, show: Callable[[float], str], adjective: str
                   ) -> tuple[str, str] | None:
     """(measured text, verdict) of "the first of IMPLS has more COLUMN than the second,
     by over MATERIAL", for PROGRAM's start-up runs; None if not measured."""
-    found = [_startup_values(startup, i, program, column) for i in impls]
-    if None in found:
+    found = [v for i in impls if (v := _startup_values(startup, i, program, column)) is not None]
+    if len(found) < len(impls):
         return None
     (a, a_busy), (b, b_busy) = found
     busy = "; ".join(f"{d} of {len(v) + d} runs of {i} ran while the machine was busy"
-                     for i, (v, d) in zip(impls, found, strict=True) if d and len(v) < 2)
+                     for i, (v, d) in zip(impls, found, strict=True)
+                     if d and len(v) < stats.SPREAD_MIN)
     left_out = f", {a_busy + b_busy} more left out (machine busy)" if a_busy + b_busy else ""
     if not a or not b:
         return (f"{name}: no figure{left_out}",
@@ -184,9 +188,9 @@ def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
         return None
     rows = scaling[(scaling["implementation"] == impl) & (scaling["kind"] == kind)
                    & scaling["available"]]
-    if rows.empty or rows["workers"].max() < 2:
+    if rows.empty or rows["workers"].max() <= 1:  # nothing ran in parallel
         return None
-    return next(rows.loc[[rows["workers"].idxmax()]].itertuples())
+    return next(aggregate.each_row(rows.loc[[rows["workers"].idxmax()]]))
 
 
 def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
@@ -205,7 +209,7 @@ def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
                                               few="too few processes for an interval"))
 
 
-def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,
+def check(impls: dict[str, dict[str, Any]], baseline: str, *, means: pd.DataFrame,
           results: pd.DataFrame, startup: pd.DataFrame,
           scaling: pd.DataFrame) -> list[dict[str, str]]:
     """The five claims: rows of claim, measured (figure, 95% interval, what it rests
@@ -214,38 +218,44 @@ def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,
     pypy = _family(impls, "pypy")
     pypy = None if pypy == base else pypy  # nothing to compare with
     jython = _family(impls, "jython")
-    out = []
+    rows = [_speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
+            _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
+            _jython_claim(scaling, jython)]
+    return [{"claim": claim, "measured": measured, "verdict": verdict}
+            for claim, measured, verdict in rows]
 
-    def add(claim: str, measured: str, verdict: str) -> None:
-        out.append({"claim": claim, "measured": measured, "verdict": verdict})
 
-    # 1. Speed.
+def _speed_claim(means: pd.DataFrame, pypy: str | None, base: str) -> tuple[str, str, str]:
+    """1. Speed: (claim, measured, verdict)."""
     lo, hi = (CLAIMED_PYPY_SPEEDUP * (1 - FACTOR_TOLERANCE),
               CLAIMED_PYPY_SPEEDUP * (1 + FACTOR_TOLERANCE))
     claim = (f"PyPy is about {CLAIMED_PYPY_SPEEDUP}x faster than CPython on average "
              f"(taken as {lo:.2f}–{hi:.2f}x)")
-    g = means.loc[pypy] if pypy in means.index else None
+    g = aggregate.row_at(means, pypy) if pypy is not None and pypy in means.index else None
     if g is None or _unknown(g["geomean"]):
-        add(claim, NOT_MEASURED, NOT_MEASURED)
-    else:
-        low, high = (float("nan"), float("nan")) if _unknown(g["low"], g["high"]) \
-            else (float(g["low"]), float(g["high"]))
-        fails = "PyPy is faster than claimed" if low > hi else \
-            "PyPy is faster, but not that much" if low > 1 else "PyPy is not faster"
-        processes, disturbed = int(g.get("processes", 0) or 0), int(g.get("disturbed", 0) or 0)
-        busy = f"{disturbed} of {processes} processes ran while the machine was busy"
-        verdict = say(INCONCLUSIVE, busy) if disturbed > BUSY_SHARE * processes else \
-            _judge(band(low, high, lo, hi), fails,
-                   _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x"))
-        add(claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
+        return claim, NOT_MEASURED, NOT_MEASURED
+    low, high = (float("nan"), float("nan")) if _unknown(g["low"], g["high"]) \
+        else (float(g["low"]), float(g["high"]))
+    fails = "PyPy is faster than claimed" if low > hi else \
+        "PyPy is faster, but not that much" if low > 1 else "PyPy is not faster"
+    processes, disturbed = int(g.get("processes", 0) or 0), int(g.get("disturbed", 0) or 0)
+    busy = f"{disturbed} of {processes} processes ran while the machine was busy"
+    verdict = say(INCONCLUSIVE, busy) if disturbed > BUSY_SHARE * processes else \
+        _judge(band(low, high, lo, hi), fails,
+               _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x"))
+    return (claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
                    f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite"
                    + (f"; {busy}" if disturbed else ""), verdict)
 
-    # 2. Memory: the empty program's RSS, and the peak RSS of the workloads.
+
+def _memory_claim(results: pd.DataFrame, startup: pd.DataFrame, pypy: str | None,
+                  base: str) -> tuple[str, str, str]:
+    """2. Memory: the empty program's RSS, and the peak RSS of the workloads."""
     claim = f"PyPy has a larger memory footprint than CPython (taken as over {MATERIAL}x)"
     texts, parts = [], []
-    empty = _startup_part(startup, (pypy, base), "empty", "max_rss_kb", "empty program",
-                          lambda kb: f"{kb / 1024:.0f} MiB", "larger")
+    empty = _startup_part(startup, (pypy, base), "empty", column="max_rss_kb",
+                          name="empty program", show=lambda kb: f"{kb / 1024:.0f} MiB",
+                          adjective="larger")
     if empty:
         texts.append(empty[0])
         parts.append(empty[1])
@@ -263,58 +273,60 @@ def check(impls: dict[str, dict[str, Any]], baseline: str, means: pd.DataFrame,
                             "peak RSS: " + _unsure(r.low, r.high, f"{MATERIAL}x",
                                                    few="too few workloads for an interval")))
     if not parts:
-        add(claim, NOT_MEASURED, NOT_MEASURED)
-    else:
-        if not empty:
-            parts.append(say(INCONCLUSIVE, "empty program: not measured"))
-        elif not ratios:
-            parts.append(say(INCONCLUSIVE, "peak RSS: not measured"))
-        add(claim, f"{pypy} vs {base} (geometric means): " + "; ".join(texts), combine(parts))
+        return claim, NOT_MEASURED, NOT_MEASURED
+    if not empty:
+        parts.append(say(INCONCLUSIVE, "empty program: not measured"))
+    elif not ratios:
+        parts.append(say(INCONCLUSIVE, "peak RSS: not measured"))
+    return claim, f"{pypy} vs {base} (geometric means): " + "; ".join(texts), combine(parts)
 
-    # 3. Start-up.
+
+def _startup_claim(startup: pd.DataFrame, pypy: str | None, base: str
+                   ) -> tuple[str, str, str]:
+    """3. Start-up: (claim, measured, verdict)."""
     claim = f"PyPy starts up slower than CPython (taken as over {MATERIAL}x the time)"
-    found = {p: _startup_part(startup, (pypy, base), p, "wall_s", p,
-                              lambda s: f"{s * 1e3:.0f} ms", "slower")
+    found = {p: _startup_part(startup, (pypy, base), p, column="wall_s", name=p,
+                              show=lambda s: f"{s * 1e3:.0f} ms", adjective="slower")
              for p in ("empty", "imports")}
     if not any(found.values()):
-        add(claim, NOT_MEASURED, NOT_MEASURED)
-    else:
-        add(claim, f"start-up of {pypy} vs {base} (geometric means): " + "; ".join(
-            f[0] if f else f"{p}: not measured" for p, f in found.items()),
-            combine([f[1] if f else say(INCONCLUSIVE, f"{p}: not measured")
-                     for p, f in found.items()]))
+        return claim, NOT_MEASURED, NOT_MEASURED
+    return (claim, f"start-up of {pypy} vs {base} (geometric means): " + "; ".join(
+        f[0] if f else f"{p}: not measured" for p, f in found.items()),
+        combine([f[1] if f else say(INCONCLUSIVE, f"{p}: not measured")
+                 for p, f in found.items()]))
 
-    # 4. The GIL.
+
+def _gil_claim(scaling: pd.DataFrame, base: str) -> tuple[str, str, str]:
+    """4. The GIL: (claim, measured, verdict)."""
     claim = ("Threads under a GIL reach about 1/N efficiency, while processes reach "
              f"about 100% (taken as: threads within 1/N ± {GIL_MARGIN * 100:.0f} points, "
              f"processes at least {SCALES:.0%})")
     threads, procs = _top(scaling, base, "threads"), _top(scaling, base, "processes")
     if threads is None or procs is None:
-        add(claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED)
-    else:
-        n = int(threads.workers)
-        lo, hi = 1 / n - GIL_MARGIN, 1 / n + GIL_MARGIN
-        t_text, t_verdict = _efficiency_part(
-            threads, "threads", lambda low, high: band(low, high, lo, hi),
-            "they scale beyond a GIL's 1/N" if threads.low > hi else "below 1/N",
-            f"{lo:.0%}" if threads.low < lo else f"{hi:.0%}")
-        p_text, p_verdict = _efficiency_part(
-            procs, "processes", lambda low, high: side(low, high, SCALES, inclusive=True),
-            f"below {SCALES:.0%}", f"{SCALES:.0%}")
-        add(claim, f"{base}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): "
+        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+    n = int(threads.workers)
+    lo, hi = 1 / n - GIL_MARGIN, 1 / n + GIL_MARGIN
+    t_text, t_verdict = _efficiency_part(
+        threads, "threads", lambda low, high: band(low, high, lo, hi),
+        "they scale beyond a GIL's 1/N" if threads.low > hi else "below 1/N",
+        f"{lo:.0%}" if threads.low < lo else f"{hi:.0%}")
+    p_text, p_verdict = _efficiency_part(
+        procs, "processes", lambda low, high: side(low, high, SCALES, inclusive=True),
+        f"below {SCALES:.0%}", f"{SCALES:.0%}")
+    return (claim, f"{base}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): "
                    f"{t_text}; {p_text}", combine([t_verdict, p_verdict]))
 
-    # 5. Jython.
+
+def _jython_claim(scaling: pd.DataFrame, jython: str | None) -> tuple[str, str, str]:
+    """5. Jython: (claim, measured, verdict)."""
     claim = (f"Jython has no GIL: its threads scale (taken as: efficiency above 1/N + "
              f"{GIL_MARGIN * 100:.0f} points)")
     threads = _top(scaling, jython, "threads")
     if threads is None:
-        add(claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED)
-    else:
-        n = int(threads.workers)
-        text, verdict = _efficiency_part(
-            threads, "threads", lambda low, high: side(low, high, 1 / n + GIL_MARGIN),
-            "they stay near a GIL's 1/N", f"{1 / n + GIL_MARGIN:.0%}")
-        add(claim, f"{jython}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): {text}",
+        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+    n = int(threads.workers)
+    text, verdict = _efficiency_part(
+        threads, "threads", lambda low, high: side(low, high, 1 / n + GIL_MARGIN),
+        "they stay near a GIL's 1/N", f"{1 / n + GIL_MARGIN:.0%}")
+    return (claim, f"{jython}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): {text}",
             verdict)
-    return out

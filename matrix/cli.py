@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from matrix import DockerError, UsageError, __version__
 
@@ -17,7 +19,7 @@ DEFAULT_OUT = Path("reports")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not usage + error
+    def error(self, message: str) -> NoReturn:  # one line, not usage + error
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
@@ -100,9 +102,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.run} is not a run directory (no run.json)")
         run = store.RunDir(args.run.resolve())
     else:
-        run = store.latest(args.out)
-        if run is None:
+        latest = store.latest(args.out)
+        if latest is None:
             raise UsageError(f"no runs under {args.out}; run `implmatrix run` first")
+        run = latest
     written = render.write(run, args.against)  # an unknown --against: UsageError, first
     for path in written.values():
         print(path)
@@ -203,8 +206,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.func  # set_defaults(func=cmd_...)
     try:
-        return args.func(args)
+        return command(args)
     except UsageError as e:
         print(f"implmatrix: error: {e}", file=sys.stderr)
         return 2

@@ -14,13 +14,14 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import signal
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from matrix.cells import signal_name
-from matrix.container import Container
+from matrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container
 from matrix.registry import Implementation
 from matrix.scripts import Script
 
@@ -60,8 +61,9 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
                                  "stderr": _decode(files.get(f"{n}.err", b""))})
                 continue
             # The batch process itself died while running this script.
-            rc = 124 if result.timed_out else result.returncode
-            observed.append({"rc": rc if rc > 128 or rc == 124 else 128 + 9,
+            rc = TIMEOUT_EXIT if result.timed_out else result.returncode
+            observed.append({"rc": rc if rc > SIGNAL_EXIT or rc == TIMEOUT_EXIT
+                             else SIGNAL_EXIT + signal.SIGKILL,
                              "stdout": _decode(files.get(f"{n}.out", b"")),
                              "stderr": _decode(result.stderr[-DETAIL_CHARS:])})
             remaining = remaining[n:]
@@ -71,8 +73,9 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
     return observed
 
 
-def run_scripts(box: Container, impl: Implementation, scripts: list[Script], timeout_s: float,
-                passes: int, done: Callable[[Script, list[dict[str, Any]]], None]) -> None:
+def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
+                timeout_s: float, passes: int,
+                done: Callable[[Script, list[dict[str, Any]]], None]) -> None:
     """Run every script PASSES times (the baseline twice), batches in parallel.
 
     DONE is called once per script with its observations, as soon as they exist.
@@ -94,7 +97,8 @@ def run_scripts(box: Container, impl: Implementation, scripts: list[Script], tim
 
 def reference_for(script: dict[str, Any], baseline: dict[str, Any] | None) -> str | None:
     if script.get("expected") is not None:
-        return script["expected"]
+        expected: str = script["expected"]
+        return expected
     return baseline["stdout"] if baseline else None
 
 
@@ -108,10 +112,10 @@ def nondeterministic(baseline: dict[str, Any] | None) -> bool:
 def classify(cell: dict[str, Any], reference: str | None, unstable: bool) -> tuple[str, str]:
     """(status, detail) of one implementation × script."""
     rc, out = cell["rc"], cell["stdout"]
-    if rc == 124:
+    if rc == TIMEOUT_EXIT:
         return "timeout", "no result within the time limit"
-    if rc > 128:
-        return "crash", f"killed by {signal_name(rc - 128)}"
+    if rc > SIGNAL_EXIT:
+        return "crash", f"killed by {signal_name(rc - SIGNAL_EXIT)}"
     if rc != 0:
         lines = [line.strip() for line in cell["stderr"].splitlines() if line.strip()]
         last = lines[-1] if lines else f"exit status {rc}"

@@ -22,6 +22,7 @@ from typing import IO
 from matrix.engine import docker
 
 TIMEOUT_EXIT = 124  # coreutils timeout(1): the command timed out
+SIGNAL_EXIT = 128  # a process killed by signal N exits 128+N (as shells, docker, timeout(1) say)
 KILL_GRACE_S = 5  # after SIGTERM at the time limit, SIGKILL this much later
 OUTPUT_TAIL = 1 << 20  # bytes of each output stream kept per cell
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Sequence
+from typing import Any
 
 from matrix import DockerError
 
@@ -18,7 +19,7 @@ def docker(
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         proc = subprocess.run(
-            ["docker", *args], input=input, capture_output=True, timeout=timeout
+            ["docker", *args], input=input, capture_output=True, timeout=timeout, check=False
         )
     except FileNotFoundError:
         raise DockerError("the docker command is not installed") from None
@@ -43,9 +44,10 @@ def ensure_available() -> str:
     return proc.stdout.decode().strip()
 
 
-def inspect_image(tag: str) -> dict | None:
+def inspect_image(tag: str) -> dict[str, Any] | None:
     """`docker image inspect` of one image, or None when it does not exist."""
     proc = docker(["image", "inspect", tag], check=False)
     if proc.returncode != 0:
         return None
-    return json.loads(proc.stdout)[0]
+    found: list[dict[str, Any]] = json.loads(proc.stdout)
+    return found[0]

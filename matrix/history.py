@@ -26,6 +26,7 @@ in both, with its interval, judged against the floor without the per-cell term.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -163,7 +164,8 @@ def _previous(entries: list[Entry], new: Entry) -> Entry | None:
     earlier = [e for e in entries if e.key < new.key and e.id != new.id
                and any(not why_not(e, new, i) for i in new.order)]
     same = [e for e in earlier if e.timing == new.timing]
-    return (same or earlier or [None])[-1]
+    candidates = same or earlier
+    return candidates[-1] if candidates else None
 
 
 def previous_comparable(root: Path, run: store.RunDir) -> store.RunDir | None:
@@ -176,7 +178,7 @@ def previous_comparable(root: Path, run: store.RunDir) -> store.RunDir | None:
 def noise_floor(processes: int, old_cv: float, new_cv: float, drift: float = 0.0) -> float:
     """The smallest change in median time taken as real (see FLOOR, CV_FACTOR and
     DRIFT_FACTOR); DRIFT: the median change of the comparison's unchanged cells."""
-    return max(FLOOR_ONE_PROCESS if processes < 2 else FLOOR,
+    return max(FLOOR_ONE_PROCESS if processes <= 1 else FLOOR,
                CV_FACTOR * max(old_cv, new_cv), DRIFT_FACTOR * drift)
 
 
@@ -263,7 +265,8 @@ def compare(old: Entry, new: Entry) -> Comparison:
     skipped = {i: why for i in new.order if (why := why_not(old, new, i))}
     wanted = [i for i in new.order if i not in skipped]
     before = {(c["implementation"], c["workload"]): c for c in old.cells}
-    rows, impls = [], []
+    rows: list[dict[str, Any]] = []
+    impls: list[dict[str, Any]] = []
     now = {(c["implementation"], c["workload"]): c for c in new.cells}
     for impl in wanted:
         pairs = []
@@ -410,10 +413,13 @@ def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
     }
 
 
+_ROUNDS_TO_ZERO = 0.0005  # shown as +0.0%, never as −0.0%
+
+
 def _pct(x: float | None) -> str:
     if x is None:
         return ""
-    return f"{0.0 if abs(x) < 0.0005 else x:+.1%}".replace("-", "−")
+    return f"{0.0 if abs(x) < _ROUNDS_TO_ZERO else x:+.1%}".replace("-", "−")
 
 
 def _show_cell(c: dict[str, Any]) -> dict[str, Any]:
@@ -490,10 +496,8 @@ def _summary_for(entries: list[Entry], e: Entry) -> dict[str, Any]:
         return cached
     fresh = _digest(compare(old, e) if old else None, explicit=False)
     if not (isinstance(cached, dict) and cached.get("explicit")):
-        try:  # a run rendered with --against keeps that summary
+        with contextlib.suppress(OSError):  # a run rendered with --against keeps that summary
             store.write_json(e.run.path / CACHE, fresh)
-        except OSError:
-            pass
     return fresh
 
 

@@ -45,6 +45,7 @@ def base_image(suite: str, log: Callable[[str], None] = print) -> str:
         ["sh", str(DOCKER_DIR / "base-image.sh"), suite, local],
         capture_output=True,
         timeout=BUILD_TIMEOUT_S,
+        check=False,
     )
     if proc.returncode != 0:
         raise DockerError(f"could not make base image {local}: {last_line(proc.stderr)}")

@@ -24,7 +24,7 @@ import os
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 ON_CPU = 0.02  # share of the window others may run on the pinned CPU
 STEAL = 0.02  # share of the window the hypervisor may steal
@@ -50,7 +50,16 @@ def _sum(windows: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     return total
 
 
-def others(window: Mapping[str, Any]) -> dict[str, float | None]:
+class Shares(TypedDict):
+    """others(): what the rest of the machine ran, as shares of a window."""
+
+    machine_cpus: float
+    on_cpu: float | None  # None: the window has no pinned CPU's figures
+    steal: float
+    pressure: float | None  # None: no pressure stall information
+
+
+def others(window: Mapping[str, Any]) -> Shares:
     """What the rest of the machine ran in WINDOW, as shares of it:
     `machine_cpus` (CPUs' worth on all CPUs), `on_cpu` (on the pinned CPU),
     `steal`, `pressure` (share of the window some task waited for a CPU)."""

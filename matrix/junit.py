@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
+from matrix.aggregate import each_row
+
 _SKIPPED = {"skipped", "nondeterministic"}
 # Characters XML 1.0 cannot hold at all; script output may contain them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -23,7 +25,7 @@ def write_junit(df: pd.DataFrame, run_id: str) -> bytes:
         skipped = int(rows["status"].isin(_SKIPPED).sum())
         suite = ET.SubElement(root, "testsuite", name=str(impl), tests=str(len(rows)),
                               failures=str(failures), errors="0", skipped=str(skipped))
-        for row in rows.itertuples():
+        for row in each_row(rows):
             case = ET.SubElement(suite, "testcase", classname=f"{impl}.{row.suite}",
                                  name=row.script)
             if row.status in _SKIPPED:
@@ -34,4 +36,5 @@ def write_junit(df: pd.DataFrame, run_id: str) -> bytes:
                                         message=_safe(lines[0][:200]))
                 failure.text = _safe(row.detail)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml

@@ -38,7 +38,8 @@ def ensure(cache: Path = ROOT / ".cache") -> Path:
     cc = os.environ.get("CC", "cc")
     command = [cc, "-O2", "-static", "-Wall", "-Wextra", "-o", tmp, str(SOURCE)]
     try:
-        proc = subprocess.run(command, capture_output=True, timeout=BUILD_TIMEOUT_S)
+        proc = subprocess.run(command, capture_output=True, timeout=BUILD_TIMEOUT_S,
+                              check=False)
         if proc.returncode != 0:
             lines = proc.stderr.decode(errors="replace").strip().splitlines()
             reason = lines[0] if lines else f"{cc} exited with status {proc.returncode}"

@@ -7,11 +7,13 @@ autoescapes it in HTML, and md() neutralizes it in Markdown.
 from __future__ import annotations
 
 import io
+import math
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import pandas as pd
@@ -43,15 +45,16 @@ def md(text: Any) -> str:
 
 
 def _times(speedup: float | None) -> str:
-    return "" if speedup is None or speedup != speedup else f"{speedup:.2f}x"
+    return "" if speedup is None or math.isnan(speedup) else f"{speedup:.2f}x"
 
 
 def _num(x: Any, fmt: str) -> str:
-    return "" if x is None or x != x else format(x, fmt)
+    return "" if pd.isna(x) else format(x, fmt)
 
 
 def view(run: store.RunDir, against: str | None = None
-         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict], pd.DataFrame]:
+         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict[str, Any]], pd.DataFrame,
+                    dict[str, pd.DataFrame]]:
     """Everything the templates show, as plain rows of strings and numbers."""
     meta = run.meta()
     cells = run.cells()
@@ -84,7 +87,7 @@ def view(run: store.RunDir, against: str | None = None
         m = impls_meta.get(i, {})
         v = versions.loc[i] if i in versions.index else None
         counts = df[df["implementation"] == i]["status"].value_counts()
-        g = means.loc[i] if i in means.index else None
+        g = aggregate.row_at(means, i) if i in means.index else None
         return {
             "id": i, "family": m.get("family", ""),
             "version": m.get("version") or ("" if v is None else v["version"]),
@@ -96,37 +99,13 @@ def view(run: store.RunDir, against: str | None = None
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
             "geomean_value": _num(None if g is None else g["geomean"], ".6g"),
-            "geomean_ci": "" if g is None or g["low"] is None or g["low"] != g["low"]
+            "geomean_ci": "" if g is None or pd.isna(g["low"])
             else f"{g['low']:.2f}–{g['high']:.2f}",
             "geomean_significant": bool(g is not None and g["significant"]),
             "geomean_n": int(0 if g is None else g["workloads"]),
         }
 
-    by_ratio = {(r.workload, r.implementation): r for r in ratios.itertuples()}
-    by_cell = {(r.workload, r.implementation): r for r in df.itertuples()}
-    speed_rows = []
-    for workload in compat.index:
-        row = {"workload": workload, "cells": []}
-        for i in order:
-            status = compat.at[workload, i] if i in compat.columns else None
-            status = "missing" if pd.isna(status) else status
-            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
-            row["cells"].append({
-                "status": status,
-                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
-                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
-                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
-                "significant": bool(r is not None and r.significant),
-                "baseline": i == baseline,
-                "ms": _num(None if c is None else c.steady_s, ".4g") and
-                f"{c.steady_s * 1e3:.1f} ms",
-                "cv": _num(None if c is None else c.cv, ".1%"),
-                "noisy": bool(c is not None and c.noisy),
-                "disturbed": int(0 if c is None or c.disturbed != c.disturbed else c.disturbed),
-                "warmups": _num(None if c is None else c.warmups, ".0f"),
-                "steady": bool(c is not None and c.steady),
-            })
-        speed_rows.append(row)
+    speed_rows = _speed_rows(compat, ratios, df, order, baseline)
     failures = df[df["status"] != "ok"][["implementation", "workload", "status", "error"]]
     described = df[df["description"].fillna("") != ""]
     descriptions = described.drop_duplicates("workload").set_index("workload")["description"]
@@ -134,49 +113,11 @@ def view(run: store.RunDir, against: str | None = None
     counts = aggregate.compat_counts(compat).reindex(columns=order).fillna("")
     totals = compat.groupby("implementation", observed=True)["status"].value_counts() \
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
-    differing = compat.groupby(["suite", "script"])["status"].transform(
-        lambda s: (s != "pass").any()) if not compat.empty else []
-    differences = []
-    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False) \
-            if not compat.empty else []:
-        first = rows.iloc[0]
-        differences.append({
-            "suite": suite, "script": script, "category": first["category"],
-            "feature": first["feature"], "since": first["since"], "source": first["source"],
-            "reference": first["reference"] or "",
-            "cells": [{"implementation": r.implementation, "status": r.status,
-                       "stdout": r.stdout, "detail": r.detail} for r in rows.itertuples()],
-        })
-    claims_rows = claims.check(impls_meta, baseline, means, df, startup, scaling)
+    differences = _differences(compat)
+    claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
+                               scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
-    startup_rows = [{
-        "implementation": i,
-        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
-           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
-        "runs": int(_pick(startup, i, "empty", "runs") or 0),
-        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
-                             for p in ("empty", "imports"))),
-        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
-        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
-        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
-    } for i in order if i in set(startup["implementation"]) or i in memory.index]
-    scaling_rows = [{
-        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
-        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
-        "efficiency": _num(r.efficiency, ".0%"),
-        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
-        "processes": int(r.processes), "repeats": int(r.repeats),
-        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
-    } for r in scaling.itertuples()]
-    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
-    scaling_top = [{
-        "implementation": i,
-        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
-                       if r.available and r.efficiency == r.efficiency else f"n/a: {r.reason}"
-                       for r in top.itertuples() if r.implementation == i and r.kind == kind),
-                      "") for kind in ("threads", "processes")},
-    } for i in order if i in set(top["implementation"])]
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
@@ -186,8 +127,8 @@ def view(run: store.RunDir, against: str | None = None
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
                          **(meta.get("remeasured") or {})},
         "claims": claims_rows, "claims_rule": claims.RULE,
-        "startup": startup_rows, "scaling": scaling_rows,
-        "scaling_top": scaling_top,
+        "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
+        "scaling_top": _scaling_top(scaling, order),
         "scaling_protocol": scaling_protocol(float(
             meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
         "other_host": other_host, "normalized": normalized,
@@ -201,9 +142,10 @@ def view(run: store.RunDir, against: str | None = None
         "values": meta["settings"]["values"],
         "processes": meta["settings"].get("processes", 1),
         "compat_counts": [{"suite": s, "category": c, "cells": list(row)}
-                          for (s, c), row in counts.iterrows()],
+                          for (s, c), row in _by_suite_and_category(counts)],
         "compat_totals": [] if totals is None else [
-            {"implementation": i, **{s: int(totals.at[i, s]) if s in totals.columns else 0
+            {"implementation": i, **{s: int(aggregate.value_at(totals, i, s))
+                                     if s in totals.columns else 0
                                      for s in COMPAT_STATUSES}} for i in order],
         "compat_statuses": COMPAT_STATUSES,
         "differences": differences,
@@ -212,6 +154,101 @@ def view(run: store.RunDir, against: str | None = None
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
               "geomeans": means, "memory": memory}
     return context, df, cells, compat, tables
+
+
+def _by_suite_and_category(counts: pd.DataFrame
+                           ) -> Iterator[tuple[tuple[str, str], pd.Series[Any]]]:
+    """COUNTS' rows with their (suite, category) label (pandas-stubs: any Hashable)."""
+    return cast(Iterator[tuple[tuple[str, str], "pd.Series[Any]"]], counts.iterrows())
+
+
+def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
+                order: list[str], baseline: str) -> list[dict[str, Any]]:
+    """The speed table: per workload, a cell per implementation."""
+    by_ratio = {(r.workload, r.implementation): r for r in aggregate.each_row(ratios)}
+    by_cell = {(r.workload, r.implementation): r for r in aggregate.each_row(df)}
+    speed_rows = []
+    for workload in compat.index:
+        cells = []
+        for i in order:
+            status = aggregate.value_at(compat, workload, i) if i in compat.columns else None
+            status = "missing" if pd.isna(status) else status
+            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
+            cells.append({
+                "status": status,
+                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
+                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
+                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
+                "significant": bool(r is not None and r.significant),
+                "baseline": i == baseline,
+                "ms": "" if c is None or pd.isna(c.steady_s) else f"{c.steady_s * 1e3:.1f} ms",
+                "cv": _num(None if c is None else c.cv, ".1%"),
+                "noisy": bool(c is not None and c.noisy),
+                "disturbed": int(0 if c is None or pd.isna(c.disturbed) else c.disturbed),
+                "warmups": _num(None if c is None else c.warmups, ".0f"),
+                "steady": bool(c is not None and c.steady),
+            })
+        speed_rows.append({"workload": workload, "cells": cells})
+    return speed_rows
+
+
+def _differences(compat: pd.DataFrame) -> list[dict[str, Any]]:
+    """The compatibility scripts whose status is not pass somewhere, with every cell."""
+    if compat.empty:
+        return []
+    differing = compat.groupby(["suite", "script"])["status"].transform(
+        lambda s: (s != "pass").any())
+    differences = []
+    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False):
+        first = rows.iloc[0]
+        differences.append({
+            "suite": suite, "script": script, "category": first["category"],
+            "feature": first["feature"], "since": first["since"], "source": first["source"],
+            "reference": first["reference"] or "",
+            "cells": [{"implementation": r.implementation, "status": r.status,
+                       "stdout": r.stdout, "detail": r.detail}
+                      for r in aggregate.each_row(rows)],
+        })
+    return differences
+
+
+def _startup_rows(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
+                  ) -> list[dict[str, Any]]:
+    return [{
+        "implementation": i,
+        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
+           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
+        "runs": int(_pick(startup, i, "empty", "runs") or 0),
+        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
+                             for p in ("empty", "imports"))),
+        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
+        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
+        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
+    } for i in order if i in set(startup["implementation"]) or i in memory.index]
+
+
+def _scaling_rows(scaling: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{
+        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
+        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
+        "efficiency": _num(r.efficiency, ".0%"),
+        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
+        "processes": int(r.processes), "repeats": int(r.repeats),
+        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
+    } for r in aggregate.each_row(scaling)]
+
+
+def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]]:
+    """Per implementation, threads and processes at the most workers, in one line each."""
+    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
+    return [{
+        "implementation": i,
+        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
+                       if r.available and not pd.isna(r.efficiency) else f"n/a: {r.reason}"
+                       for r in aggregate.each_row(top)
+                       if r.implementation == i and r.kind == kind),
+                      "") for kind in ("threads", "processes")},
+    } for i in order if i in set(top["implementation"])]
 
 
 def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
@@ -229,13 +266,13 @@ def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:
 
 def _pct_ci(low: Any, high: Any) -> str:
     """An efficiency interval as "95–100%"; "95% CI unknown" when there is none."""
-    if low is None or low != low or high is None or high != high or high == float("inf"):
+    if pd.isna(low) or pd.isna(high) or high == float("inf"):
         return "95% CI unknown"
     return f"{low * 100:.0f}–{high * 100:.0f}%"
 
 
 def _mib(kb: Any) -> str:
-    return "" if kb is None or kb != kb else f"{kb / 1024:.0f}"
+    return "" if pd.isna(kb) else f"{kb / 1024:.0f}"
 
 
 def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:

@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from matrix import HARNESS, DockerError, compat, interference, measure_tool, store
 from matrix.cells import classify, last_marked, tail
@@ -110,7 +111,7 @@ def _measuring(settings: dict[str, Any]) -> dict[str, Any]:
 def _comparable(out: Path, new: store.RunDir, settings: dict[str, Any],
                 host: dict[str, Any]) -> store.RunDir | None:
     """The newest finished run under OUT with the same measuring settings and host."""
-    for run, meta in reversed(store.finished_runs(out)):
+    for run, meta in store.finished_runs(out)[::-1]:  # newest first
         if run.path != new.path and not meta.get("merged_from") \
                 and _measuring(meta.get("settings", {})) == _measuring(settings) \
                 and store.host_id(meta.get("host", {})) == store.host_id(host):
@@ -126,11 +127,14 @@ def _reusable(previous: store.RunDir | None, settings: dict[str, Any]) -> store.
     return previous if not meta.get("finished") and meta.get("settings") == settings else None
 
 
+_Outcome = TypeVar("_Outcome")  # what one measuring attempt returns
+
+
 class _Matrix:
     """One run's state while it runs; each phase is a method."""
 
     def __init__(self, run: store.RunDir, meta: dict[str, Any], impls: list[Implementation],
-                 images: dict[str, Image], settings: Settings, say: Callable[[str], None]):
+                 images: dict[str, Image], *, settings: Settings, say: Callable[[str], None]):
         self.run, self.meta, self.impls, self.images = run, meta, impls, images
         self.settings, self.say = settings, say
         self.boxes: dict[str, Container] = {}
@@ -147,11 +151,12 @@ class _Matrix:
                                           timeout_s, input=f"{key}\n".encode())
         return result, measure_tool.parse(result.stdout, key)
 
-    def attempts(self, measure_once: Callable[[], tuple[Any, str]]) -> tuple[Any, str, int]:
+    def attempts(self, measure_once: Callable[[], tuple[_Outcome, str]]
+                 ) -> tuple[_Outcome, str, int]:
         """MEASURE_ONCE until it is not disturbed, waiting for calm in between, at most
         interference.ATTEMPTS times and within the re-measuring budget: (the last
         outcome, why it was disturbed or "", how many attempts were thrown away)."""
-        tried: list[tuple[Any, str, float]] = []
+        tried: list[tuple[_Outcome, str, float]] = []
         while not tried or (tried[-1][1] and len(tried) < interference.ATTEMPTS
                             and self.remeasure.again()):
             started = time.monotonic()
@@ -207,13 +212,13 @@ class _Matrix:
             cell = cells[impl.id, w.name]
             if self.complete(cell) or len(cell["runs"]) > p:
                 continue
+            outcome: dict[str, Any]
             if impl.id in self.broken:
                 outcome = {"status": "error", "error": f"container: {self.broken[impl.id]}",
                            "record": None, "returncode": None, "wall_s": 0.0,
                            "stderr_tail": "", "process": None}
             else:
-                outcome, why, remeasured = self.attempts(
-                    lambda impl=impl, w=w: self.timed_process(impl, w))
+                outcome, why, remeasured = self.attempts(partial(self.timed_process, impl, w))
                 outcome["disturbed"], outcome["remeasured"] = why, remeasured
                 record = outcome["record"] or {}
                 inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
@@ -291,9 +296,10 @@ class _Matrix:
             if impl.id not in self.boxes or _scaling_fresh(
                     self.run.read_extra("scaling", impl.id), self.images[impl.id], impl, s):
                 continue
-            points = {(kind, workers): {"kind": kind, "workers": workers, "available": True,
-                                        "reason": "", "processes": []}
-                      for kind in SCALING_KINDS for workers in range(1, cores + 1)}
+            points: dict[tuple[str, int], dict[str, Any]] = {
+                (kind, workers): {"kind": kind, "workers": workers, "available": True,
+                                  "reason": "", "processes": []}
+                for kind in SCALING_KINDS for workers in range(1, cores + 1)}
             started, rounds, decided = time.monotonic(), 0, False
             while rounds < SCALING_MIN_ROUNDS or (
                     rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
@@ -306,8 +312,7 @@ class _Matrix:
                     if not point["available"]:
                         continue
                     run, why, remeasured = self.attempts(
-                        lambda impl=impl, kind=kind, workers=workers: self.scaling_process(
-                            impl, kind, workers))
+                        partial(self.scaling_process, impl, kind, workers))
                     if not run.get("available"):
                         point["available"], point["reason"] = False, run.get("reason", "")
                         continue
@@ -353,7 +358,7 @@ class _Matrix:
             self.counts["scripts reused"] += len(scripts) - len(todo)
             if todo and impl.id in self.boxes:
                 _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
-                             self.settings, self.say)
+                             settings=self.settings, say=self.say)
 
     def has_work(self, impl: Implementation, workloads: list[Workload],
                  scripts: Sequence[Script]) -> bool:
@@ -372,7 +377,10 @@ class _Matrix:
                                     impl) for sc in scripts)
 
 
-def run_matrix(
+# Eleven parameters, taken positionally by the callers in tests/integration, which are
+# being rewritten: with them, out/command/say/scripts/preset/force become keyword-only
+# options (a record), and this noqa goes.
+def run_matrix(  # noqa: PLR0913, PLR0917
     impls: list[Implementation],
     workloads: list[Workload],
     images: dict[str, Image],
@@ -395,7 +403,7 @@ def run_matrix(
     run = None if force else _reusable(store.latest(out), described)
     if run is None:
         run = store.new_run(out)
-        meta = {"settings": described, "command": command, "started": _now(),
+        meta: dict[str, Any] = {"settings": described, "command": command, "started": _now(),
                 "host": host_metadata(), "implementations": {}, "finished": False}
         earlier = None if force else _comparable(out, run, described, meta["host"])
         if earlier is not None:
@@ -421,7 +429,7 @@ def run_matrix(
         + (f" and {len(scripts)} compatibility scripts" if scripts else "")
         + f" on {len(impls)} implementations ({preset} preset)")
 
-    m = _Matrix(run, meta, impls, images, settings, say)
+    m = _Matrix(run, meta, impls, images, settings=settings, say=say)
     started = time.monotonic()
     phases: dict[str, dict[str, float]] = {}
     wanted = {i.id for i in impls if m.has_work(i, workloads, scripts)}
@@ -478,7 +486,7 @@ def _scaling_decided(impl: Implementation, points: Any) -> bool:
     top = rows["workers"].max()
     return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
         impl.family, impl.baseline, r.kind, r.workers))
-        for r in rows.itertuples() if r.workers == top > 1 and r.available)
+        for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
 
 
 def _settle(cell: dict[str, Any]) -> None:
@@ -515,19 +523,23 @@ def _tools(impl: Implementation) -> str:
                           .encode()).hexdigest()[:16]
 
 
-def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation) -> bool:
+def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation
+           ) -> TypeGuard[dict[str, Any]]:
     """Whether OLD was measured with this image, these in-container tools and this
     command line."""
-    return bool(old) and old.get("image_id") == image.id and old.get("tools") == _tools(impl)
+    if not old:
+        return False
+    return bool(old.get("image_id") == image.id and old.get("tools") == _tools(impl))
 
 
 def _same_script(old: dict[str, Any] | None, script: Script, image: Image,
                  impl: Implementation) -> bool:
-    return _fresh(old, image, impl) and old["sha256"] == script.sha256  # type: ignore[index]
+    return _fresh(old, image, impl) and old["sha256"] == script.sha256
 
 
 def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
-                 scripts: list[Script], settings: Settings, say: Callable[[str], None]) -> None:
+                 scripts: list[Script], *, settings: Settings, say: Callable[[str], None]
+                 ) -> None:
     started = time.monotonic()
 
     def done(script: Script, runs: list[dict[str, Any]]) -> None:
@@ -540,8 +552,8 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
             cell["rerun"] = {"rc": runs[1]["rc"], "stdout": runs[1]["stdout"]}
         run.write_script(cell)
 
-    compat.run_scripts(box, impl, scripts, settings.script_timeout_s,
-                       2 if impl.baseline else 1, done)
+    compat.run_scripts(box, impl, scripts, timeout_s=settings.script_timeout_s,
+                       passes=2 if impl.baseline else 1, done=done)
     say(f"{impl.id:<16} {len(scripts)} compatibility scripts in "
         f"{time.monotonic() - started:.0f} s")
 

@@ -49,7 +49,8 @@ def _boot_medians(processes: list[list[float]], rng: np.random.Generator) -> np.
     pick_proc = rng.integers(0, n_proc, size=(RESAMPLES, n_proc))
     pick_value = rng.integers(0, width, size=(RESAMPLES, n_proc, width))
     sample = grid[pick_proc[:, :, None], pick_value]
-    return np.median(sample.reshape(RESAMPLES, -1), axis=1)
+    medians: np.ndarray = np.median(sample.reshape(RESAMPLES, -1), axis=1)
+    return medians
 
 
 def _interval(samples: np.ndarray) -> tuple[float, float]:
@@ -88,6 +89,8 @@ T95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
        2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
 # The interval of a figure resting on a single value: anything.
 UNKNOWN = (0.0, math.inf)
+# The fewest values that have a spread, and so an interval.
+SPREAD_MIN = 2
 
 
 def t95(df: float) -> float:
@@ -108,7 +111,7 @@ def log_ratio(a: list[float], b: list[float]) -> Ratio:
     if not la or not lb:
         raise ValueError("log_ratio needs a positive value on both sides")
     diff = statistics.fmean(la) - statistics.fmean(lb)
-    if len(la) < 2 or len(lb) < 2:
+    if len(la) < SPREAD_MIN or len(lb) < SPREAD_MIN:
         return Ratio(math.exp(diff), *UNKNOWN)
     va, vb = statistics.variance(la) / len(la), statistics.variance(lb) / len(lb)
     if va + vb == 0:
@@ -125,7 +128,7 @@ def log_mean(xs: list[float]) -> Ratio:
     if not logs:
         raise ValueError("log_mean needs a positive value")
     mean = statistics.fmean(logs)
-    if len(logs) < 2:
+    if len(logs) < SPREAD_MIN:
         return Ratio(math.exp(mean), *UNKNOWN)
     half = t95(len(logs) - 1) * statistics.stdev(logs) / math.sqrt(len(logs))
     return Ratio(math.exp(mean), math.exp(mean - half), math.exp(mean + half))
@@ -135,7 +138,7 @@ def interval_method(passes: int) -> str:
     """How the report's speed intervals were sized, for a run of PASSES passes."""
     widened = (f"the Student t-interval over the {passes} passes (pass k: process k of every "
                "cell, interleaved), so that the spread between passes, which is the spread "
-               "between runs, is covered" if passes >= 2 else
+               "between runs, is covered" if passes >= SPREAD_MIN else
                f"widened by {ONE_PASS_FLOOR:.0%}, the spread between two one-pass runs that "
                "`make bench` measured on the build machine (a one-pass run has no spread "
                "between passes of its own)")
@@ -160,7 +163,7 @@ def pass_logs(pairs: list[tuple[list[list[float]], list[list[float]]]]) -> list[
 def across_passes(r: Ratio, logs: list[float]) -> Ratio:
     """R's interval made to cover a second run: widened to the t-interval of the per-pass
     LOGS (pass_logs), or by ONE_PASS_FLOOR with fewer than two passes."""
-    if len(logs) < 2:
+    if len(logs) < SPREAD_MIN:
         return Ratio(r.ratio, r.low / (1 + ONE_PASS_FLOOR), r.high * (1 + ONE_PASS_FLOOR))
     passes = log_mean([math.exp(x) for x in logs])
     return Ratio(r.ratio, min(r.low, passes.low), max(r.high, passes.high))

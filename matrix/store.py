@@ -40,6 +40,12 @@ def write_json(path: Path, obj: Any) -> None:
     atomic_write(path, json.dumps(obj, indent=1, sort_keys=True).encode())
 
 
+def read_json(path: Path) -> dict[str, Any]:
+    """The record write_json wrote at PATH (its reader knows its fields)."""
+    record: dict[str, Any] = json.loads(path.read_text())
+    return record
+
+
 class RunDir:
     def __init__(self, path: Path):
         self.path = path
@@ -50,7 +56,7 @@ class RunDir:
         return self.path / "run.json"
 
     def meta(self) -> dict[str, Any]:
-        return json.loads(self.meta_path.read_text())
+        return read_json(self.meta_path)
 
     def write_meta(self, meta: dict[str, Any]) -> None:
         write_json(self.meta_path, meta)
@@ -63,7 +69,7 @@ class RunDir:
 
     def read_cell(self, impl_id: str, workload: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self.cell_path(impl_id, workload).read_text())
+            return read_json(self.cell_path(impl_id, workload))
         except (OSError, ValueError):
             return None
 
@@ -79,7 +85,7 @@ class RunDir:
 
     def read_script(self, impl_id: str, suite: str, script: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self.script_path(impl_id, suite, script).read_text())
+            return read_json(self.script_path(impl_id, suite, script))
         except (OSError, ValueError):
             return None
 
@@ -98,7 +104,7 @@ class RunDir:
 
     def read_extra(self, kind: str, impl_id: str) -> dict[str, Any] | None:
         try:
-            return json.loads(self.extra_path(kind, impl_id).read_text())
+            return read_json(self.extra_path(kind, impl_id))
         except (OSError, ValueError):
             return None
 

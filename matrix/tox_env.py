@@ -17,6 +17,7 @@ from tox.execute.api import Execute
 from tox.execute.local_sub_process import LocalSubProcessExecutor
 from tox.plugin import impl
 from tox.tox_env.installer import Installer
+from tox.tox_env.package import Package
 from tox.tox_env.register import ToxEnvRegister
 from tox.tox_env.runner import RunToxEnv
 
@@ -59,7 +60,7 @@ class HostRunEnv(RunToxEnv):
     def _register_package_conf(self) -> bool:
         return False  # nothing to build or install
 
-    def _build_packages(self) -> list:
+    def _build_packages(self) -> list[Package]:
         return []
 
     @property

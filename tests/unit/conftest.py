@@ -63,6 +63,7 @@ def make_cell(
     impl: str,
     workload: str,
     status: str = "ok",
+    *,
     record: dict[str, Any] | None = None,
     error: str = "",
     records: list[dict[str, Any]] | None = None,
@@ -157,7 +158,7 @@ def run_harness(
     """workloads/harness.py on the host Python, as the container would run it."""
     args = [str(a) for a in (workload, values, warmup_budget_s, *extra)]
     return subprocess.run([sys.executable, str(HARNESS), *args],
-                          capture_output=True, timeout=60, cwd=workload.parent)
+                          capture_output=True, timeout=60, cwd=workload.parent, check=False)
 
 
 def implmatrix(*args: str | Path, env: dict[str, str] | None = None,
@@ -166,5 +167,5 @@ def implmatrix(*args: str | Path, env: dict[str, str] | None = None,
     return subprocess.run(
         [sys.executable, "-m", "matrix", *map(str, args)],
         cwd=cwd, capture_output=True, text=True, timeout=60,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **(env or {})}, check=False,
     )

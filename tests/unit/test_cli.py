@@ -170,7 +170,7 @@ def no_docker(monkeypatch):
 @pytest.mark.parametrize("args", [("--values", "0"), ("--values", "-3"), ("--timeout", "0"),
                                   ("--timeout", "-1"), ("--processes", "0")])
 def test_run_non_positive_settings(capsys, no_docker, args):
-    code, out, err = main(capsys, "run", "--impl", "cpython3.13", *args)
+    code, _, err = main(capsys, "run", "--impl", "cpython3.13", *args)
     assert code == 2
     assert "positive" in err and len(err.splitlines()) == 1
 

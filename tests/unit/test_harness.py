@@ -309,7 +309,7 @@ def test_wrong_usage_exits_2(tmp_path, args):
     from matrix import HARNESS
 
     proc = subprocess.run([sys.executable, str(HARNESS), *args],
-                          capture_output=True, timeout=30, cwd=tmp_path)
+                          capture_output=True, timeout=30, cwd=tmp_path, check=False)
     assert proc.returncode == 2
     assert b"usage" in proc.stderr
     assert MARKER not in proc.stdout

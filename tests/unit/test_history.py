@@ -26,7 +26,7 @@ def cell(impl: str, workload: str, *processes: list[float], **kw) -> dict:
     return make_cell(impl, workload, records=[make_record(impl, list(v)) for v in processes])
 
 
-def make(root: Path, run_id: str, started: str, cells: list[dict], host: dict | None = None,
+def make(root: Path, run_id: str, started: str, cells: list[dict], *, host: dict | None = None,
          versions: dict[str, str] | None = None, settings: dict | None = None,
          finished: bool = True, impls: tuple[str, ...] = (BASE, PYPY)) -> store.RunDir:
     """A run directory laid out as run.run_matrix writes it, with a chosen id and start."""
@@ -195,8 +195,8 @@ def test_the_floor_is_lower_with_several_processes_and_higher_for_noisy_cells(tm
 
 
 def test_status_changes_are_always_flagged(tmp_path):
-    before = baseline_cells()[:2] + [cell(PYPY, "c", status="timeout"),
-                                     cell(PYPY, "b", status="error")]
+    before = [*baseline_cells()[:2], cell(PYPY, "c", status="timeout"),
+              cell(PYPY, "b", status="error")]
     now = [cell(BASE, "a", status="error"), cell(BASE, "b", STEADY),
            cell(PYPY, "c", STEADY), cell(PYPY, "b", status="crash")]
     rows = compared(tmp_path, before, now)

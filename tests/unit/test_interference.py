@@ -16,7 +16,7 @@ from tests.unit.conftest import IMPL_META, make_cell, make_record
 TICKS = interference.TICK_SLACK * interference.TICK_S  # what /proc/stat's ticks may be off by
 
 
-def window(seconds: float = 2.0, own: float = 2.0, busy: float | None = None,
+def window(seconds: float = 2.0, own: float = 2.0, *, busy: float | None = None,
            cpu_busy: float | None = None, steal: float = 0.0, cpu: int = 1,
            cpus: int = 2) -> dict:
     """A measure record with the "interference" of one window."""

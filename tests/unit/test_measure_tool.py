@@ -31,7 +31,8 @@ def run(measure: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProc
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
         # cwd=tmp_path: a core dump from the SIGSEGV test lands there, if anywhere
         return subprocess.run(
-            [str(measure), *args], capture_output=True, timeout=TIMEOUT_S, cwd=tmp_path
+            [str(measure), *args], capture_output=True, timeout=TIMEOUT_S, cwd=tmp_path,
+            check=False,
         )
 
     return run
@@ -167,7 +168,7 @@ def test_ready_program_that_exits_without_reading_its_cue(run):
 def keyed(measure: Path, key: bytes, *args: str, **kwargs: Any
           ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([str(measure), "-k", *args], input=key + b"\n", capture_output=True,
-                          timeout=TIMEOUT_S, **kwargs)
+                          timeout=TIMEOUT_S, check=False, **kwargs)
 
 
 def test_key_marks_measures_own_lines_and_the_program_cannot_see_it(measure):
@@ -292,8 +293,10 @@ def start_sleeper(measure: Path, tmp_path: Path, sig: int) -> tuple[subprocess.P
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         # a shell may have started us with SIGINT ignored; measure keeps an ignored
-        # signal ignored, so give it the default disposition for the test
-        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),
+        # signal ignored, so give it the default disposition for the test (a shell
+        # could not: it cannot reset a signal ignored on entry). signal.signal is safe
+        # between fork and exec, whatever threads the test process has.
+        preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL),  # noqa: PLW1509
     )
     wait_for(lambda: pidfile.exists() and pidfile.read_text().endswith("\n"), "child pid file")
     return proc, int(pidfile.read_text())
@@ -347,7 +350,7 @@ def test_ensure_without_a_compiler_raises_docker_error(tmp_path, monkeypatch):
 
 def test_ensure_with_a_failing_compiler_raises_docker_error(tmp_path, monkeypatch):
     monkeypatch.setenv("CC", "false")
-    with pytest.raises(DockerError, match="cannot build workloads/measure.c: .*libc6-dev"):
+    with pytest.raises(DockerError, match=r"cannot build workloads/measure\.c: .*libc6-dev"):
         measure_tool.ensure(tmp_path)
     assert list(tmp_path.iterdir()) == []
 

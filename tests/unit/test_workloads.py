@@ -74,7 +74,7 @@ def test_dir_without_py_files_is_a_usage_error(tmp_path):
     d = tmp_path / "empty"
     d.mkdir()
     (d / "notes.txt").write_text("x")
-    with pytest.raises(UsageError, match="no .py files"):
+    with pytest.raises(UsageError, match=r"no \.py files"):
         discover([d])
 
 
