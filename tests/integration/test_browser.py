@@ -8,6 +8,7 @@ failure, not a skip: `make test` installs it.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import struct
 from collections.abc import Iterator
@@ -117,7 +118,7 @@ def number(text: str) -> float | None:
 
 
 def monotonic(values: list[float]) -> bool:
-    pairs = list(zip(values, values[1:], strict=False))
+    pairs = list(itertools.pairwise(values))
     return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
 
 

@@ -98,11 +98,11 @@ def by_hand(impl: registry.Implementation, image: str, corpus: Path,
         ["docker", "run", "--rm", "--network", "none", "--user", "65534:65534",
          "--read-only", "--tmpfs", "/tmp", "-w", "/tmp", "-v", f"{corpus}:/c:ro",
          image, "sh", "-c", loop, "sh", *names],
-        capture_output=True, text=True, timeout=3600)
+        capture_output=True, text=True, timeout=3600, check=False)
     results = {}
     chunks = proc.stdout.split("@@ ")[1:]
     for chunk in chunks:
-        head, hexout, err = (chunk.split("\n") + ["", "", ""])[:3]
+        head, hexout, err = ([*chunk.split("\n"), "", "", ""])[:3]
         name, rc = head.split()
         results[name] = (int(rc), bytes.fromhex(hexout).decode("utf-8", "replace"), err.strip())
     return results
@@ -114,7 +114,7 @@ def hand_status(rc: int, out: str, err: str, reference: str) -> str:
     if rc > 128:
         return "crash"
     if rc != 0:
-        kind = err.split(":")[0].split(".")[-1]
+        kind = err.split(":", maxsplit=1)[0].rsplit(".", maxsplit=1)[-1]
         return "unsupported" if kind in (
             "SyntaxError", "IndentationError", "ImportError", "ModuleNotFoundError") \
             else "error"

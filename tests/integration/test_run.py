@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, replace
+from typing import ClassVar
 
 import pytest
 
@@ -25,8 +26,9 @@ SOURCES = {
 
 
 class RecordingContainer(Container):
-    execs: list[list[str]] = []
-    measure_options: list[list[str]] = []
+    # what every instance ran; each test starts them empty (monkeypatched in `env`)
+    execs: ClassVar[list[list[str]]] = []
+    measure_options: ClassVar[list[list[str]]] = []
 
     def exec(self, argv: list[str], timeout_s: float, input: bytes | None = None) -> ExecResult:
         # timed cells; the interpreter's argv after "--". The same argv again at once is
@@ -117,7 +119,7 @@ def test_run_then_report(env):
 
 
 def test_finished_run_is_reused_not_resumed(env):
-    go, suite, _, said, images = env
+    go, suite, _, said, _images = env
     first = go()
     second = go()
     assert second.path != first.path  # a new run in the history...
@@ -148,7 +150,7 @@ def test_a_changed_harness_is_not_reused(env, monkeypatch):
 
 
 def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
-    go, _, out, said, images = env
+    go, _, _out, said, _images = env
     first = go()
     meta = first.meta()
     meta["finished"] = False
@@ -186,7 +188,7 @@ def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
 
 
 def test_other_settings_start_a_new_run(env):
-    go, _, _, said, images = env
+    go, _, _, _said, _images = env
     first = go()
     meta = first.meta()
     meta["finished"] = False
