@@ -19,7 +19,7 @@ GOOD = '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return 
 # The baseline answers the GIL claim, Jython its own.
 IMPLS = ("cpython3.13", "jython2.7")
 GIL, JYTHON = "Threads under a GIL", "Jython has no GIL"
-CAPS = {"fast": 1.0, "default": 12.0}  # short: 2 rounds; long: rounds while undecided
+CAPS = {"fast": 1.0, "default": 6.0}  # short: 2 rounds; long: rounds while undecided
 UNITS = 20  # of the scaling job: ~0.1 s on one CPython 3.13 thread
 
 
