@@ -262,9 +262,11 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
     go, suite, _, said, _ = env
     # about 20 ms an iteration on CPython: a window long enough to see another process
     (suite / "good.py").write_text(SOURCES["good"].replace(
-        "    return 42", "    return 42 + sum(range(300000)) * 0"))
+        "    return 42", "    return 42 + sum(range(3000000)) * 0"))
     cpu = run.timed_cpu()
-    loop = f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+    # says when it spins on the timed CPU: the timed process starts only then
+    loop = (f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nprint('spinning', flush=True)\n"
+            "while True: pass")
     plain_exec = RecordingContainer.exec
     hogged: list[bool] = []
 
@@ -272,8 +274,9 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
         if argv[0] != run.MEASURE_MOUNT or hogged:
             return plain_exec(self, argv, timeout_s, input)
         hogged.append(True)
-        hog = subprocess.Popen([sys.executable, "-c", loop])
+        hog = subprocess.Popen([sys.executable, "-c", loop], stdout=subprocess.PIPE, text=True)
         try:
+            assert hog.stdout is not None and hog.stdout.readline() == "spinning\n"
             return plain_exec(self, argv, timeout_s, input)
         finally:
             hog.kill()
