@@ -1,0 +1,5 @@
+"""implmatrix's tests; they run from its checkout."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from matrix import ROOT
+from tests import ROOT
 from tests.corpus import generate
 
 TARGET_S = 300.0
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         generate(corpus, count)
         start = time.monotonic()
         proc = subprocess.run(
-            [sys.executable, "-m", "matrix", "run", "--suite", str(corpus),
+            [sys.executable, "-m", "implmatrix", "run", "--suite", str(corpus),
              "--out", str(Path(tmp) / "out")],
             cwd=ROOT, capture_output=True, text=True, check=False)
         wall = time.monotonic() - start

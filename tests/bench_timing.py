@@ -64,7 +64,7 @@ from typing import Any
 
 import pandas as pd
 
-from matrix import (
+from implmatrix import (
     BUILTIN_SUITE,
     ROOT,
     UsageError,
@@ -77,8 +77,8 @@ from matrix import (
     store,
     workloads,
 )
-from matrix.container import Sandbox
-from matrix.registry import Implementation
+from implmatrix.container import Sandbox
+from implmatrix.registry import Implementation
 
 PROCESSES = 5
 VALUES = 5  # timed iterations per process, the tool's and DIRECT's alike
@@ -127,7 +127,7 @@ sys.stdout.write("\\n%r\\n" % ((times[n // 2] + times[(n - 1) // 2]) / 2.0,))
 
 def implmatrix_run(out: Path, *args: str) -> tuple[store.RunDir, float]:
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "matrix", "run", "--workloads",
+    proc = subprocess.run([sys.executable, "-m", "implmatrix", "run", "--workloads",
                            str(BUILTIN_SUITE), "--out", str(out), *args],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.monotonic() - start

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from matrix import BUILTIN_SUITE, ROOT, engine, images, registry
+from implmatrix import BUILTIN_SUITE, engine, images, registry
+from tests import ROOT
 from tests.corpus import generate
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -84,9 +85,9 @@ def shared_run(built: dict[str, images.Image],
 
 
 def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
-    """`python -m matrix ARGS`; the result's .pid names the containers it made."""
+    """`python -m implmatrix ARGS`; the result's .pid names the containers it made."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "matrix", *map(str, args)],
+        [sys.executable, "-m", "implmatrix", *map(str, args)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )

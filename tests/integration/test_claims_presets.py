@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from matrix import claims, registry, render, run, store, workloads
+from implmatrix import claims, registry, render, run, store, workloads
 
 GOOD = '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return v == 42\n'
 # The baseline answers the GIL claim, Jython its own.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from matrix import registry
+from implmatrix import registry
 from tests.integration.conftest import (
     CORPUS_SIZE,
     SCRIPT_TIMEOUT_S,

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from matrix import registry, run, workloads
+from implmatrix import registry, run, workloads
 
 SETTINGS = run.Settings(values=3, processes=1, warmup_budget_s=0.0, timeout_s=60,
                         startup_runs=0, scaling_cap_s=0)

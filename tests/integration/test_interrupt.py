@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from matrix import ROOT
+from tests import ROOT
 from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
 
 
@@ -16,7 +16,7 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
             "--timeout", "8", "--debug-single-value", "--out", str(tmp_path)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "matrix", "run", *args], cwd=ROOT,
+        [sys.executable, "-m", "implmatrix", "run", *args], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from matrix import BUILTIN_PROBES, HARNESS
-from matrix.cells import last_marked
-from matrix.container import Container
-from matrix.run import HARNESS_MOUNT
+from implmatrix import BUILTIN_PROBES, HARNESS
+from implmatrix.cells import last_marked
+from implmatrix.container import Container
+from implmatrix.run import HARNESS_MOUNT
 from tests.integration.conftest import (
     BUILTINS,
     CELL_TIMEOUT_S,

@@ -12,9 +12,9 @@ from typing import ClassVar
 
 import pytest
 
-from matrix import registry, render, run, store, workloads
-from matrix.container import Container, ExecResult
-from matrix.images import Image
+from implmatrix import registry, render, run, store, workloads
+from implmatrix.container import Container, ExecResult
+from implmatrix.images import Image
 
 # Start-up and scaling have tests of their own (test_matrix.py): not measured here.
 SETTINGS = run.Settings(values=2, processes=1, warmup_budget_s=0.0, timeout_s=30,

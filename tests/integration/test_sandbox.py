@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from matrix import HARNESS
-from matrix.container import Container, Sandbox
+from implmatrix import HARNESS
+from implmatrix.container import Container, Sandbox
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from matrix import HARNESS, ROOT, store
+from implmatrix import HARNESS, store
+from tests import ROOT
 
 HOST = {
     "hostname": "bench-host",
@@ -163,9 +164,9 @@ def run_harness(
 
 def implmatrix(*args: str | Path, env: dict[str, str] | None = None,
                cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """`python -m matrix ARGS` from the venv, as a user would run it."""
+    """`python -m implmatrix ARGS` from the venv, as a user would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "matrix", *map(str, args)],
+        [sys.executable, "-m", "implmatrix", *map(str, args)],
         cwd=cwd, capture_output=True, text=True, timeout=60,
         env={**os.environ, **(env or {})}, check=False,
     )

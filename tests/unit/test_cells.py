@@ -1,4 +1,4 @@
-"""matrix/cells.py: finding the harness's record and classifying a cell."""
+"""matrix/implmatrix/cells.py: finding the harness's record and classifying a cell."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from matrix.cells import MARKER, STATUSES, classify, parse_record, signal_name, tail
-from matrix.container import ExecResult
+from implmatrix.cells import MARKER, STATUSES, classify, parse_record, signal_name, tail
+from implmatrix.container import ExecResult
 
 
 def line(obj) -> bytes:

@@ -1,6 +1,6 @@
 """The command line: exit codes and one-line messages.
 
-The cases the user meets first run as real `python -m matrix` subprocesses
+The cases the user meets first run as real `python -m implmatrix` subprocesses
 (started all at once, they are mostly interpreter start-up); variations of
 them call cli.main() in-process. Nothing here reaches a Docker engine: every
 case fails (or finishes) before that, or points DOCKER_HOST at a socket that
@@ -18,7 +18,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from matrix import BUILTIN_SUITE, ROOT, cli, registry
+from implmatrix import BUILTIN_SUITE, cli, registry
+from tests import ROOT
 
 NO_DOCKER = {"DOCKER_HOST": "unix:///nonexistent.sock", "DOCKER_CONTEXT": "default"}
 IDS = list(registry.load())
@@ -34,7 +35,7 @@ def empty_dirs(tmp_path_factory) -> SimpleNamespace:
 
 @pytest.fixture(scope="module")
 def cli_runs(empty_dirs) -> dict[str, SimpleNamespace]:
-    """`python -m matrix ...` for every case, run concurrently."""
+    """`python -m implmatrix ...` for every case, run concurrently."""
     cases = {
         "impl": (["run", "--impl", "nope"], {}),
         "workloads": (["run", "--workloads", "/nonexistent"], {}),
@@ -50,7 +51,7 @@ def cli_runs(empty_dirs) -> dict[str, SimpleNamespace]:
     }
     procs = {
         name: subprocess.Popen(
-            [sys.executable, "-m", "matrix", *args], cwd=ROOT, text=True,
+            [sys.executable, "-m", "implmatrix", *args], cwd=ROOT, text=True,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **env})
         for name, (args, env) in cases.items()
     }

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from matrix.cells import MARKER, classify, parse_record
-from matrix.container import ExecResult
+from implmatrix.cells import MARKER, classify, parse_record
+from implmatrix.container import ExecResult
 from tests.unit.conftest import run_harness
 
 GOOD = '''\
@@ -121,7 +121,7 @@ def test_warmup_stops_at_its_budget(tmp_path):
 def test_warmed_up_rule(times, steady):
     import importlib.util
 
-    from matrix import HARNESS
+    from implmatrix import HARNESS
 
     spec = importlib.util.spec_from_file_location("harness", HARNESS)
     harness = importlib.util.module_from_spec(spec)
@@ -306,7 +306,7 @@ def test_wrong_usage_exits_2(tmp_path, args):
     import subprocess
     import sys
 
-    from matrix import HARNESS
+    from implmatrix import HARNESS
 
     proc = subprocess.run([sys.executable, str(HARNESS), *args],
                           capture_output=True, timeout=30, cwd=tmp_path, check=False)
@@ -319,7 +319,7 @@ def test_cue_reads_the_nonce_then_waits_after_loading_until_a_line_arrives(tmp_p
     import subprocess
     import sys
 
-    from matrix import HARNESS
+    from implmatrix import HARNESS
 
     path = workload(tmp_path, "good", 'print("loaded")\n' + GOOD)
     proc = subprocess.Popen([sys.executable, str(HARNESS), str(path), "2", "0", "--cue"],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from matrix import cli, history, render, store
+from implmatrix import cli, history, render, store
 from tests.unit.conftest import HOST, IMPL_META, VERSIONS, make_cell, make_record
 from tests.unit.test_report import unescaped_pipes
 

@@ -1,4 +1,4 @@
-"""matrix/interference.py: when a measured process counts as disturbed, and how a
+"""matrix/implmatrix/interference.py: when a measured process counts as disturbed, and how a
 report shows it (results.csv columns, the header's counts, the † mark)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from matrix import aggregate, interference, render
+from implmatrix import aggregate, interference, render
 from tests.unit.conftest import IMPL_META, make_cell, make_record
 
 TICKS = interference.TICK_SLACK * interference.TICK_S  # what /proc/stat's ticks may be off by

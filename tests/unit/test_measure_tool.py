@@ -1,4 +1,4 @@
-"""matrix/measure_tool.py and workloads/measure.c, built and run on the host."""
+"""matrix/implmatrix/measure_tool.py and workloads/measure.c, built and run on the host."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from matrix import DockerError, measure_tool
+from implmatrix import DockerError, measure_tool
 
 PY = sys.executable
 TIMEOUT_S = 60
@@ -214,7 +214,7 @@ def hog(cpu: int, seconds: float) -> subprocess.Popen[bytes]:
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs")
 def test_interference_sees_other_work_on_the_pinned_cpu_and_elsewhere(run):
-    from matrix import interference
+    from implmatrix import interference
 
     cpus = sorted(os.sched_getaffinity(0))
     mine, other = cpus[-1], cpus[0]
@@ -343,14 +343,14 @@ def test_ensure_without_a_compiler_raises_docker_error(tmp_path, monkeypatch):
     with pytest.raises(DockerError) as info:
         measure_tool.ensure(tmp_path)
     message = str(info.value)
-    assert message.startswith("cannot build workloads/measure.c: ")
+    assert message.startswith(f"cannot build {measure_tool.SOURCE}: ")
     assert message.endswith("; install gcc and libc6-dev") and "\n" not in message
     assert list(tmp_path.iterdir()) == []
 
 
 def test_ensure_with_a_failing_compiler_raises_docker_error(tmp_path, monkeypatch):
     monkeypatch.setenv("CC", "false")
-    with pytest.raises(DockerError, match=r"cannot build workloads/measure\.c: .*libc6-dev"):
+    with pytest.raises(DockerError, match=r"cannot build /.*/workloads/measure\.c: .*libc6-dev"):
         measure_tool.ensure(tmp_path)
     assert list(tmp_path.iterdir()) == []
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from matrix import UsageError, render, store
-from matrix.merge import merge
+from implmatrix import UsageError, render, store
+from implmatrix.merge import merge
 from tests.unit.conftest import HOST, IMPL_META, make_cell, make_record
 
 BASE, PYPY = "cpython3.13", "pypy3.11"

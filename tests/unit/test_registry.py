@@ -1,4 +1,4 @@
-"""matrix/registry.py: the shipped registry and validation of broken ones."""
+"""matrix/implmatrix/registry.py: the shipped registry and validation of broken ones."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from matrix import UsageError, registry
+from implmatrix import UsageError, registry
 
 IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]
 

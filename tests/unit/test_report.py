@@ -11,7 +11,7 @@ import pandas as pd
 import pyperf
 import pytest
 
-from matrix import aggregate, claims, render, stats
+from implmatrix import aggregate, claims, render, stats
 from tests.unit.conftest import (
     IMPL_META,
     make_cell,
@@ -125,7 +125,7 @@ def test_speed_intervals_and_significance():
     slow = ratios[(ratios["workload"] == "slow") & (ratios["implementation"] == PYPY)].iloc[0]
     # Baseline always 8.0; pypy 0.5..1.5: the ratio ranges 5.3..16 and excludes 1; one
     # process per cell, so the interval is widened by the one-pass floor.
-    from matrix import stats
+    from implmatrix import stats
 
     widened = 1 + stats.ONE_PASS_FLOOR
     assert 5.0 / widened < slow["low"] <= 8.0 <= slow["high"] < 17.0 * widened
@@ -828,7 +828,7 @@ def test_reports_state_the_rule_and_the_intervals(measured):
 # speed intervals that cover a second run ---------------------------------------------
 
 def test_across_passes_takes_the_t_interval_over_passes_when_wider():
-    from matrix import stats
+    from implmatrix import stats
 
     narrow = stats.Ratio(2.0, 1.95, 2.05)
     logs = [0.6, 0.7, 0.8]  # three passes; mean 0.7, sd 0.1
@@ -842,7 +842,7 @@ def test_across_passes_takes_the_t_interval_over_passes_when_wider():
 
 
 def test_a_one_pass_interval_is_widened_by_the_measured_floor():
-    from matrix import stats
+    from implmatrix import stats
 
     r = stats.across_passes(stats.Ratio(2.0, 1.9, 2.1), [0.69])
     assert r.low == pytest.approx(1.9 / (1 + stats.ONE_PASS_FLOOR))
@@ -852,7 +852,7 @@ def test_a_one_pass_interval_is_widened_by_the_measured_floor():
 
 
 def test_pass_logs_pair_process_k_of_each_side():
-    from matrix import stats
+    from implmatrix import stats
 
     base = [[2.0, 2.0], [4.0, 4.0], [3.0]]
     other = [[1.0, 1.0], [1.0, 1.0]]  # a third process missing: two passes
@@ -878,7 +878,7 @@ def test_geomean_interval_covers_the_spread_between_passes():
 
 
 def test_a_speed_figure_resting_on_disturbed_processes_is_inconclusive():
-    from matrix import claims
+    from implmatrix import claims
 
     cells = []
     for w in ("a", "b"):

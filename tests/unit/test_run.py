@@ -1,6 +1,6 @@
 """The per-process progress line."""
 
-from matrix import run
+from implmatrix import run
 
 
 def test_progress_line():

@@ -1,4 +1,4 @@
-"""matrix/store.py: atomic writes, run directories and `latest`."""
+"""matrix/implmatrix/store.py: atomic writes, run directories and `latest`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from matrix import store
+from implmatrix import store
 from tests.unit.conftest import make_cell, make_record
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from matrix import ROOT, registry
+from implmatrix import registry
+from tests import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "matrix.yml"
 

@@ -1,4 +1,4 @@
-"""matrix/workloads.py: discovering workload files."""
+"""matrix/implmatrix/workloads.py: discovering workload files."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from matrix import BUILTIN_SUITE, UsageError
-from matrix.workloads import MOUNT_ROOT, discover, mounts
+from implmatrix import BUILTIN_SUITE, UsageError
+from implmatrix.workloads import MOUNT_ROOT, discover, mounts
 
 BUILTIN_FILES = sorted(p for p in BUILTIN_SUITE.glob("*.py") if not p.name.startswith("_"))
 

@@ -1,0 +1,5 @@
+import sys
+
+from implmatrix.cli import main
+
+sys.exit(main())

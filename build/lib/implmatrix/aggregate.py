@@ -1,0 +1,360 @@
+"""Raw cells → tidy pandas tables: results, compatibility, speed vs baseline."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+
+from implmatrix import interference, stats
+
+RESULT_COLUMNS = [
+    "implementation", "family", "version", "python_version", "package_version", "workload",
+    "status", "first_s", "steady_s", "stdev_s", "cv", "noisy", "iterations", "processes",
+    "warmups", "steady", "max_rss_kb", "remeasured", "disturbed", "others_on_cpu",
+    "machine_busy_cpus", "error", "description",
+]
+# Cells whose timed values vary more than this (stdev / mean) are flagged noisy;
+# pyperf warns at the same 10%.
+NOISY_CV = 0.10
+
+
+def each_row(table: pd.DataFrame) -> Iterator[Any]:
+    """TABLE's rows as named tuples (DataFrame.itertuples). Typed Any: pandas-stubs
+    gives every field the union of all scalars, while each column here has one type."""
+    return table.itertuples()
+
+
+def row_at(table: pd.DataFrame, label: str) -> Any:
+    """TABLE's row at LABEL (a Series); Any, as in each_row."""
+    return table.loc[label]
+
+
+def value_at(table: pd.DataFrame, label: str, column: str) -> Any:
+    """TABLE's value at LABEL and COLUMN; Any, as in each_row."""
+    return table.at[label, column]
+
+
+def records(cell: dict[str, Any]) -> list[dict[str, Any]]:
+    """The harness records of a cell's processes that ran."""
+    return [r["record"] for r in cell.get("runs", []) if r.get("record")]
+
+
+def pooled_values(cell: dict[str, Any]) -> list[float]:
+    return [v for rec in records(cell) for v in rec.get("values") or []]
+
+
+def process_values(cell: dict[str, Any] | None) -> list[list[float]]:
+    """An ok cell's timed values grouped by process (for stats.ratio); [] if not ok."""
+    if not cell or cell["status"] != "ok":
+        return []
+    # Values at or below the clock's resolution (0.0) make no ratio.
+    found = [[v for v in rec.get("values") or [] if v > 0] for rec in records(cell)]
+    return [g for g in found if g]
+
+
+def results(cells: list[dict[str, Any]], implementations: dict[str, dict[str, Any]]
+            ) -> pd.DataFrame:
+    """One row per implementation × workload (results.csv); values of all processes pooled."""
+    versions = _versions(cells)
+    rows = []
+    for cell in cells:
+        recs = records(cell)
+        values = pooled_values(cell)
+        impl = implementations.get(cell["implementation"], {})
+        ok = cell["status"] == "ok" and bool(values)
+        found = versions.get(cell["implementation"], {})
+        firsts = [(rec.get("warmups") or rec.get("values") or [None])[0] for rec in recs]
+        firsts = [f for f in firsts if f is not None]
+        rss = [r["process"]["max_rss_kb"] for r in cell.get("runs", [])
+               if r.get("process") and r["process"].get("max_rss_kb")]
+        others = [interference.others(r["process"]["interference"])
+                  for r in cell.get("runs", [])
+                  if r.get("process") and r["process"].get("interference")]
+        mean = statistics.fmean(values) if ok else None
+        stdev = statistics.stdev(values) if ok and len(values) > 1 else None
+        cv = stdev / mean if stdev is not None and mean else None
+        rows.append({
+            "implementation": cell["implementation"],
+            "family": impl.get("family", ""),
+            "version": impl.get("version") or found.get("version", ""),
+            "python_version": impl.get("python_version") or found.get("python_version", ""),
+            "package_version": impl.get("package_version", ""),
+            "workload": cell["workload"],
+            "status": cell["status"],
+            "first_s": statistics.median(firsts) if firsts else None,
+            "steady_s": statistics.median(values) if ok else None,
+            "stdev_s": stdev,
+            "cv": cv,
+            "noisy": bool(cv is not None and cv > NOISY_CV),
+            "iterations": len(values),
+            "processes": len(recs),
+            "warmups": statistics.median([len(r.get("warmups") or []) for r in recs])
+            if recs else None,
+            "steady": all(r.get("steady") for r in recs) if recs else None,
+            "max_rss_kb": max(rss) if rss else None,
+            # processes measured again because the machine was busy, and how many
+            # stayed disturbed; the worst share of the window others ran on the
+            # pinned CPU, and the most CPUs the rest of the machine used meanwhile
+            "remeasured": sum(r.get("remeasured", 0) for r in cell.get("runs", [])),
+            "disturbed": sum(bool(r.get("disturbed")) for r in cell.get("runs", [])),
+            "others_on_cpu": max((o["on_cpu"] for o in others if o["on_cpu"] is not None),
+                                 default=None),
+            "machine_busy_cpus": max((o["machine_cpus"] for o in others), default=None),
+            "error": cell.get("error", ""),
+            "description": recs[0].get("doc", "") if recs else "",
+        })
+    df = pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    order = list(implementations) or sorted(df["implementation"].unique())
+    df["implementation"] = pd.Categorical(df["implementation"], categories=order, ordered=True)
+    return df.sort_values(["implementation", "workload"]).reset_index(drop=True)
+
+
+def remeasured(cells: list[dict[str, Any]], startup: dict[str, dict[str, Any]],
+               scaling: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Over every measured process a run kept (timed cells, start-up, scaling): how
+    many (`processes`), how many of them measure again in place of a disturbed one
+    (`remeasured`) and how many are disturbed all the same (`disturbed`)."""
+    kept = [r for c in cells for r in c.get("runs", []) if r.get("process")]
+    kept += [q for s in scaling.values() for point in s.get("points", [])
+             for q in point.get("processes") or []]
+    kept += [p for s in startup.values() for prog in s.get("programs", {}).values()
+             for p in prog.get("processes", [])]
+    return {"processes": len(kept),
+            "remeasured": sum(int(r.get("remeasured") or 0) > 0 for r in kept),
+            "disturbed": sum(bool(r.get("disturbed")) for r in kept)}
+
+
+def iterations(cells: list[dict[str, Any]]) -> pd.DataFrame:
+    """Every measured iteration, warmups included (warmups.csv): the warmup curves."""
+    rows = [
+        {"implementation": cell["implementation"], "workload": cell["workload"],
+         "process": p + 1, "iteration": n + 1, "phase": phase, "seconds": t}
+        for cell in cells for p, rec in enumerate(records(cell))
+        for n, (phase, t) in enumerate(
+            [("warmup", t) for t in rec.get("warmups") or []]
+            + [("value", t) for t in rec.get("values") or []])
+    ]
+    return pd.DataFrame(rows, columns=["implementation", "workload", "process", "iteration",
+                                       "phase", "seconds"])
+
+
+def _versions(cells: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Each implementation's self-reported version, from any cell that ran."""
+    found: dict[str, dict[str, str]] = {}
+    for cell in cells:
+        info = next(iter(records(cell)), {}).get("implementation")
+        if info and cell["implementation"] not in found:
+            found[cell["implementation"]] = {
+                "version": str(info.get("version", "")),
+                "python_version": str(info.get("python_version", "")),
+            }
+    return found
+
+
+def compatibility(df: pd.DataFrame) -> pd.DataFrame:
+    """workload × implementation → status."""
+    return df.pivot(index="workload", columns="implementation", values="status")
+
+
+def speed(cells: list[dict[str, Any]], baseline: str,
+          order: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Speed vs the baseline with 95% intervals sized to cover a second run
+    (stats.across_passes), over cells ok on both sides.
+
+    Returns (ratios: one row per workload × implementation, geomeans: one row
+    per implementation). A ratio > 1 is faster than the baseline.
+    """
+    by_key = {(c["implementation"], c["workload"]): c for c in cells}
+    rows, means = [], []
+    for impl in order:
+        pairs = []
+        runs: list[dict[str, Any]] = []  # the processes the geometric mean rests on
+        for workload in sorted({w for i, w in by_key if i == impl}):
+            base = process_values(by_key.get((baseline, workload)))
+            other = process_values(by_key[impl, workload])
+            if not base or not other:
+                continue
+            r = stats.ratio(base, other)
+            if impl != baseline:  # the baseline against itself is 1, exactly
+                r = stats.across_passes(r, stats.pass_logs([(base, other)]))
+            rows.append({"workload": workload, "implementation": impl, "ratio": r.ratio,
+                         "low": r.low, "high": r.high, "significant": r.significant})
+            pairs.append((base, other))
+            runs += by_key[baseline, workload]["runs"] + by_key[impl, workload]["runs"]
+        g = stats.geomean(pairs) if pairs else None
+        if g is not None and impl != baseline:
+            g = stats.across_passes(g, stats.pass_logs(pairs))
+        means.append({"implementation": impl, "geomean": g.ratio if g else None,
+                      "low": g.low if g else None, "high": g.high if g else None,
+                      "significant": g.significant if g else None, "workloads": len(pairs),
+                      "processes": len(runs),
+                      "disturbed": sum(bool(r.get("disturbed")) for r in runs)})
+    ratios = pd.DataFrame(rows, columns=["workload", "implementation", "ratio", "low", "high",
+                                         "significant"])
+    return ratios, pd.DataFrame(means).set_index("implementation")
+
+
+STARTUP_COLUMNS = ["implementation", "program", "runs", "disturbed", "median_s", "min_s",
+                   "max_s", "median_rss_kb", "failed", "wall_s", "max_rss_kb"]
+
+
+def startup(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+    """Start-up time and memory of the nearly empty programs (startup.csv).
+
+    runs: successful runs used; disturbed: successful runs left out because the
+    machine was busy meanwhile; wall_s, max_rss_kb: the lists of the runs used
+    (for the claims' intervals).
+    """
+    rows = []
+    for impl in order:
+        for program, found in (extras.get(impl) or {}).get("programs", {}).items():
+            ok = [p for p in found["processes"] if p.get("exit") == 0]
+            good = [p for p in ok if not p.get("disturbed")]
+            walls = [p["wall_s"] for p in good]
+            rss = [p["max_rss_kb"] for p in good]
+            rows.append({
+                "implementation": impl, "program": program, "runs": len(good),
+                "disturbed": len(ok) - len(good),
+                "median_s": statistics.median(walls) if walls else None,
+                "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None,
+                "median_rss_kb": statistics.median(rss) if rss else None,
+                "failed": len(found["processes"]) - len(ok) or (0 if ok else 1),
+                "wall_s": walls, "max_rss_kb": rss,
+            })
+    return pd.DataFrame(rows, columns=STARTUP_COLUMNS)
+
+
+def memory(df: pd.DataFrame, start: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Per implementation: RSS of an empty program, and the peak RSS of its ok cells."""
+    rows = []
+    for impl in order:
+        empty = start[(start["implementation"] == impl) & (start["program"] == "empty")]
+        peaks = df[(df["implementation"] == impl) & (df["status"] == "ok")]["max_rss_kb"]
+        peaks = peaks.dropna()
+        rows.append({"implementation": impl,
+                     "empty_rss_kb": empty["median_rss_kb"].iloc[0] if len(empty) else None,
+                     "median_peak_rss_kb": peaks.median() if len(peaks) else None,
+                     "max_peak_rss_kb": peaks.max() if len(peaks) else None,
+                     "cells": len(peaks)})
+    return pd.DataFrame(rows).set_index("implementation")
+
+
+SCALING_COLUMNS = ["implementation", "kind", "workers", "median_s", "speedup", "efficiency",
+                   "low", "high", "processes", "repeats", "disturbed", "available", "reason"]
+
+
+def _scaling_processes(point: dict[str, Any]) -> list[dict[str, Any]]:
+    """A point's processes; a point of an older run, with its times on the point
+    itself, is one undisturbed process."""
+    if "processes" in point:
+        return point["processes"] or []
+    if point.get("times"):
+        return [{"times": point["times"], "checksum_ok": point.get("checksum_ok", False),
+                 "disturbed": False}]
+    return []
+
+
+def _geomean(xs: list[float]) -> float:
+    positive = [x for x in xs if x > 0]
+    return math.exp(statistics.fmean(math.log(x) for x in positive)) if positive else 0.0
+
+
+def busy(cpus: int) -> str:
+    """Why a scaling point has no figure: all its processes ran on a busy machine."""
+    return f"machine busy: {cpus} CPU{'s were' if cpus != 1 else ' was'} not free"
+
+
+def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+    """Thread and process scaling (scaling.csv).
+
+    Only undisturbed processes count (disturbed: how many were left out). speedup:
+    geometric mean of the times at 1 worker ÷ at N; efficiency = speedup ÷ N, with the
+    95% interval [low, high] of stats.log_ratio ÷ N over the processes' geometric means:
+    a process is the unit (a JIT's decisions, the threads' placement differ from one to
+    the next far more than its repeats do), so two processes give a wide interval and
+    the scaling protocol measures more. available: the implementation
+    has such workers and they computed the right checksum; an available point
+    without a figure (efficiency empty) ran while the machine was busy.
+    """
+    rows = []
+    for impl in order:
+        points = (extras.get(impl) or {}).get("points", [])
+        for kind in ("threads", "processes"):
+            mine = [p for p in points if p["kind"] == kind]
+            clean: dict[int, list[list[float]]] = {}  # workers -> times per process
+            for p in mine:
+                procs = [q for q in _scaling_processes(p) if q.get("times")]
+                clean[p["workers"]] = [q["times"] for q in procs if q.get("checksum_ok")
+                                       and not q.get("disturbed")]
+            for p in mine:
+                n = p["workers"]
+                procs = [q for q in _scaling_processes(p) if q.get("times")]
+                wrong = any(not q.get("checksum_ok") for q in procs)
+                used = [q for q in procs if not q.get("disturbed")]
+                available = bool(p.get("available") and procs and not wrong)
+                times = [t for ts in clean[n] for t in ts]
+                fig = None if not (available and times and clean.get(1)) else \
+                    stats.Ratio(1.0, 1.0, 1.0) if n == 1 else stats.log_ratio(
+                        [_geomean(ts) for ts in clean[1]], [_geomean(ts) for ts in clean[n]])
+                if not p.get("available") or not procs:
+                    reason = p.get("reason") or "not measured"
+                elif wrong:
+                    reason = "wrong checksum"
+                elif fig is None:
+                    reason = busy(n) if not times else (
+                        busy(1) + " (at 1 worker)" if 1 in clean else "not measured at 1 worker")
+                else:
+                    reason = ""
+                rows.append({
+                    "implementation": impl, "kind": kind, "workers": n,
+                    "median_s": statistics.median(times) if times else None,
+                    "speedup": fig.ratio if fig else None,
+                    "efficiency": fig.ratio / n if fig else None,
+                    "low": fig.low / n if fig else None,
+                    "high": fig.high / n if fig else None,
+                    "processes": len(used), "repeats": len(times),
+                    "disturbed": len(procs) - len(used),
+                    "available": available, "reason": reason,
+                })
+    df = pd.DataFrame(rows, columns=SCALING_COLUMNS)
+    numbers = ["median_s", "speedup", "efficiency", "low", "high"]
+    df[numbers] = df[numbers].astype(float)
+    return df.astype({"available": bool})
+
+
+COMPAT_COLUMNS = ["implementation", "suite", "script", "category", "feature", "since",
+                  "status", "detail"]
+
+
+def compat_results(script_cells: list[dict[str, Any]], baseline: str,
+                   order: list[str]) -> pd.DataFrame:
+    """One row per implementation × script: status against the reference (compat.csv)."""
+    from implmatrix import compat
+
+    base = {(c["suite"], c["script"]): c for c in script_cells if c["implementation"] == baseline}
+    rows = []
+    for cell in script_cells:
+        key = (cell["suite"], cell["script"])
+        reference = compat.reference_for(cell, base.get(key))
+        status, detail = compat.classify(cell, reference, compat.nondeterministic(base.get(key)))
+        rows.append({**{k: cell.get(k, "") for k in COMPAT_COLUMNS[:6]},
+                     "status": status, "detail": detail, "stdout": cell["stdout"],
+                     "reference": reference, "source": cell.get("source", "")})
+    df = pd.DataFrame(rows, columns=[*COMPAT_COLUMNS, "stdout", "reference", "source"])
+    df["implementation"] = pd.Categorical(df["implementation"], categories=order, ordered=True)
+    return df.sort_values(["suite", "category", "script", "implementation"]).reset_index(drop=True)
+
+
+def compat_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """(suite, category) × implementation → "passed/total"."""
+    if df.empty:
+        return pd.DataFrame()
+    grouped = df.groupby(["suite", "category", "implementation"], observed=True)["status"]
+    passed = grouped.apply(lambda s: int((s == "pass").sum()))
+    total = grouped.size()
+    text = passed.astype(str) + "/" + total.astype(str)
+    return text.unstack("implementation").fillna("")

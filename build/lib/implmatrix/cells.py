@@ -1,0 +1,95 @@
+"""Turn one `docker exec` of the harness into a cell: status, error, record."""
+
+from __future__ import annotations
+
+import json
+import signal
+from typing import Any
+
+from implmatrix.container import SIGNAL_EXIT, ExecResult
+
+MARKER = b"@@implmatrix-record@@ "
+STATUSES = ("ok", "wrong-result", "error", "unsupported", "timeout", "crash")
+_HARNESS_STATUSES = {"ok", "wrong-result", "error", "unsupported"}
+TAIL_CHARS = 2000
+
+
+def last_marked(stdout: bytes) -> dict[str, Any] | None:
+    """The JSON object on the last line starting with MARKER, if well-formed."""
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(MARKER):
+            try:
+                found = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
+            except ValueError:
+                return None
+            return found if isinstance(found, dict) else None
+    return None
+
+
+def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | None:
+    """The harness's record of a cell, if well-formed.
+
+    With NONCE (what measure gave the harness on stdin before the workload was
+    loaded), only the one line carrying it counts: marker-shaped lines printed by
+    the workload, before or after the harness's, are ignored, and a nonce seen
+    twice (a workload that forked inside run()) is no record at all.
+    """
+    if nonce is None:
+        record = last_marked(stdout)
+    else:
+        prefix = MARKER + nonce.encode() + b" "
+        found = [line for line in stdout.splitlines() if line.startswith(prefix)]
+        if len(found) != 1 or not nonce:
+            return None
+        try:
+            record = json.loads(found[0][len(prefix):].decode("utf-8", "replace"))
+        except ValueError:
+            return None
+        record = record if isinstance(record, dict) else None
+    return record if record and record.get("status") in _HARNESS_STATUSES else None
+
+
+def tail(output: bytes, limit: int = TAIL_CHARS) -> str:
+    return output.decode("utf-8", "replace")[-limit:]
+
+
+def signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def classify(result: ExecResult, timeout_s: float, nonce: str | None = None
+             ) -> dict[str, Any]:
+    """Status and error of a cell from how its process ended and what it printed
+    (the record with NONCE, if given)."""
+    record = parse_record(result.stdout, nonce)
+    if result.timed_out:
+        status, error = "timeout", f"no result within {timeout_s:g} s"
+    elif result.returncode > SIGNAL_EXIT:
+        # timeout(1) re-raises its child's fatal signal; docker reports 128+N.
+        number = result.returncode - SIGNAL_EXIT
+        status, error = "crash", f"killed by {signal_name(number)}"
+        if number == signal.SIGKILL:
+            error += " (out of memory?)"
+    elif record is not None:
+        status = record["status"]
+        error = ""
+        if status != "ok":
+            error = record.get("error", "")
+            if record.get("error_type"):
+                error = f"{record['error_type']}: {error}"
+    else:
+        status = "error"
+        error = f"exit status {result.returncode}, no result: " + (
+            tail(result.stderr, 300).strip().splitlines() or ["(no output)"]
+        )[-1]
+    return {
+        "status": status,
+        "error": error,
+        "record": record,
+        "returncode": result.returncode,
+        "wall_s": round(result.wall_s, 4),
+        "stderr_tail": tail(result.stderr),
+    }

@@ -1,0 +1,332 @@
+"""The claims check: well-known claims about the implementations, each with the
+figure this run measured, its 95% interval and what it rests on, and a verdict
+by RULE. The thresholds are the constants below, so a reader can disagree."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from implmatrix import aggregate, stats
+
+RULE = (
+    "A claim is a statement that a figure lies on one side of a threshold (or inside a "
+    "band). It holds when the whole 95% interval lies on the claim's side, does not hold "
+    "when the whole interval lies on the other side, and is inconclusive when the interval "
+    "straddles the threshold, or when the figure rests on measurements taken while the "
+    "machine was busy (disturbed processes are left out; with too few left the figure is "
+    "inconclusive). A claim made of several parts holds when every part holds, does not "
+    "hold when any part does not hold, and is otherwise inconclusive.")
+
+HOLDS, DOES_NOT_HOLD, INCONCLUSIVE = "holds", "does not hold", "inconclusive"
+NOT_MEASURED = "not measured"
+CLAIMED_PYPY_SPEEDUP = 4.4
+# "About 4.4x": within this fraction of it, either way.
+FACTOR_TOLERANCE = 0.20
+# "Larger" / "slower": by more than this factor.
+MATERIAL = 1.10
+# Threads under a GIL reach "about 1/N": within this many points of it; threads that
+# "scale" are above 1/N + this.
+GIL_MARGIN = 0.15
+# Processes reach "about 100%": an efficiency (speedup ÷ workers) of at least this.
+SCALES = 0.80
+# A speed figure resting on more than this share of disturbed processes is inconclusive.
+BUSY_SHARE = 0.10
+
+
+def _unknown(*xs: Any) -> bool:
+    return any(pd.isna(x) for x in xs)
+
+
+def side(low: float | None, high: float | None, threshold: float, *,
+         inclusive: bool = False) -> str:
+    """RULE for "the figure is above THRESHOLD" (at or above it if INCLUSIVE), given
+    the figure's 95% interval [LOW, HIGH]. No interval (None, NaN) is inconclusive."""
+    if low is None or high is None or _unknown(low, high):
+        return INCONCLUSIVE
+    if low > threshold or (inclusive and low >= threshold):
+        return HOLDS
+    if high < threshold:
+        return DOES_NOT_HOLD
+    return INCONCLUSIVE
+
+
+def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
+    """RULE for "the figure lies inside [LO, HI]", given its 95% interval [LOW, HIGH]."""
+    if low is None or high is None or _unknown(low, high):
+        return INCONCLUSIVE
+    if lo <= low and high <= hi:
+        return HOLDS
+    if high < lo or low > hi:
+        return DOES_NOT_HOLD
+    return INCONCLUSIVE
+
+
+def scaling_thresholds(family: str, baseline: bool, kind: str,
+                       workers: int) -> tuple[float, ...]:
+    """The efficiencies at which a claim's verdict changes, for an implementation's
+    (FAMILY, the BASELINE or not) scaling point KIND on WORKERS (the most workers: the
+    point the claims judge); () when no claim judges it. The baseline answers the GIL
+    claim (threads in the band around 1/N, processes at SCALES), Jython its own."""
+    if baseline:
+        return (1 / workers - GIL_MARGIN, 1 / workers + GIL_MARGIN) if kind == "threads" \
+            else (SCALES,)
+    if family == "jython" and kind == "threads":
+        return (1 / workers + GIL_MARGIN,)
+    return ()
+
+
+def decided(low: float | None, high: float | None, thresholds: tuple[float, ...]) -> bool:
+    """An interval [LOW, HIGH] that no threshold falls inside: every claim resting on
+    it gets a verdict other than inconclusive (the scaling protocol measures until then).
+    No thresholds: nothing to decide."""
+    if not thresholds:
+        return True
+    if low is None or high is None or _unknown(low, high):
+        return False
+    return not any(low <= t <= high for t in thresholds)
+
+
+def word(verdict: str) -> str:
+    """holds, does not hold, inconclusive (or not measured), without the reason."""
+    return verdict.split(":", 1)[0]
+
+
+def _reason(verdict: str) -> str:
+    return verdict.partition(":")[2].strip()
+
+
+def say(verdict_word: str, reason: str = "") -> str:
+    """A verdict: the word, and for the two that need one a reason after a colon."""
+    needs = verdict_word in (DOES_NOT_HOLD, INCONCLUSIVE)
+    return f"{verdict_word}: {reason}" if reason and needs else verdict_word
+
+
+def combine(parts: list[str]) -> str:
+    """RULE for a claim made of PARTS (verdicts): holds when every part holds, does not
+    hold when any part does not hold, else inconclusive; keeps the deciding reasons."""
+    words = [word(v) for v in parts]
+    result = DOES_NOT_HOLD if DOES_NOT_HOLD in words else \
+        HOLDS if words and all(w == HOLDS for w in words) else INCONCLUSIVE
+    return say(result, "; ".join(_reason(v) for v in parts if word(v) == result and _reason(v)))
+
+
+def _judge(verdict_word: str, fails: str, unsure: str) -> str:
+    return say(verdict_word, fails if verdict_word == DOES_NOT_HOLD else unsure)
+
+
+def _bounded(low: float, high: float) -> bool:
+    return not _unknown(low, high) and low > 0 and not math.isinf(high)
+
+
+def _unsure(low: float, high: float, threshold: str, busy: str = "",
+            few: str = "too few values for an interval") -> str:
+    """Why a figure is inconclusive: no interval (machine busy, too few values), or
+    an interval across the threshold."""
+    if not _bounded(low, high):
+        return busy or few
+    return f"the 95% interval straddles {threshold}"
+
+
+def _ci(low: float, high: float, percent: bool = False) -> str:
+    if not _bounded(low, high):
+        return "95% CI unknown"
+    if percent:
+        return f"95% CI {low * 100:.0f}–{high * 100:.0f}%"
+    return f"95% CI {low:.2f}–{high:.2f}x"
+
+
+def _x(r: stats.Ratio) -> str:
+    return f"{r.ratio:.2f}x ({_ci(r.low, r.high)})"
+
+
+def _family(impls: dict[str, dict[str, Any]], family: str) -> str | None:
+    return next((i for i, m in impls.items() if m.get("family") == family), None)
+
+
+def _startup_values(startup: pd.DataFrame, impl: str | None, program: str,
+                    column: str) -> tuple[list[float], int] | None:
+    """IMPL's start-up values of COLUMN used for PROGRAM, and how many runs were left
+    out as disturbed; None if not measured."""
+    if impl is None or startup.empty:
+        return None
+    hit = startup[(startup["implementation"] == impl) & (startup["program"] == program)]
+    if hit.empty:
+        return None
+    return [float(v) for v in hit[column].iloc[0]], int(hit["disturbed"].iloc[0])
+
+
+def _startup_part(startup: pd.DataFrame, impls: tuple[str | None, str], program: str, *,
+                  column: str, name: str, show: Callable[[float], str], adjective: str
+                  ) -> tuple[str, str] | None:
+    """(measured text, verdict) of "the first of IMPLS has more COLUMN than the second,
+    by over MATERIAL", for PROGRAM's start-up runs; None if not measured."""
+    found = [v for i in impls if (v := _startup_values(startup, i, program, column)) is not None]
+    if len(found) < len(impls):
+        return None
+    (a, a_busy), (b, b_busy) = found
+    busy = "; ".join(f"{d} of {len(v) + d} runs of {i} ran while the machine was busy"
+                     for i, (v, d) in zip(impls, found, strict=True)
+                     if d and len(v) < stats.SPREAD_MIN)
+    left_out = f", {a_busy + b_busy} more left out (machine busy)" if a_busy + b_busy else ""
+    if not a or not b:
+        return (f"{name}: no figure{left_out}",
+                say(INCONCLUSIVE, f"{name}: {busy or 'no successful runs'}"))
+    r = stats.log_ratio(a, b)
+    text = (f"{name} {show(stats.log_mean(a).ratio)} vs {show(stats.log_mean(b).ratio)}, "
+            f"{_x(r)} over {len(a)} and {len(b)} runs{left_out}")
+    return text, _judge(side(r.low, r.high, MATERIAL), f"{name}: not {adjective}",
+                        f"{name}: " + _unsure(r.low, r.high, f"{MATERIAL}x", busy))
+
+
+def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
+    """The scaling row of IMPL's KIND with the most workers (2 or more), or None."""
+    if impl is None or scaling.empty:
+        return None
+    rows = scaling[(scaling["implementation"] == impl) & (scaling["kind"] == kind)
+                   & scaling["available"]]
+    if rows.empty or rows["workers"].max() <= 1:  # nothing ran in parallel
+        return None
+    return next(aggregate.each_row(rows.loc[[rows["workers"].idxmax()]]))
+
+
+def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
+                     ) -> tuple[str, str]:
+    """(measured text, verdict) of a scaling row's efficiency judged by RULE(low, high)."""
+    n, used, left = int(row.workers), int(row.processes), int(row.disturbed)
+    busy = f"{left} of {left + used} processes ran while the machine was busy" if left else ""
+    if _unknown(row.efficiency):
+        return (f"{name}: no figure ({row.reason})",
+                say(INCONCLUSIVE, f"{name}: {busy if busy and not used else row.reason}"))
+    text = (f"{name} {row.efficiency:.0%} ({_ci(row.low, row.high, percent=True)}) over "
+            f"{int(row.repeats)} repeats in {used} process{'es' if used != 1 else ''}, "
+            f"{n} CPUs free" + (f", {left} more left out (machine busy)" if left else ""))
+    return text, _judge(rule(row.low, row.high), f"{name}: {fails}",
+                        f"{name}: " + _unsure(row.low, row.high, threshold, busy,
+                                              few="too few processes for an interval"))
+
+
+def check(impls: dict[str, dict[str, Any]], baseline: str, *, means: pd.DataFrame,
+          results: pd.DataFrame, startup: pd.DataFrame,
+          scaling: pd.DataFrame) -> list[dict[str, str]]:
+    """The five claims: rows of claim, measured (figure, 95% interval, what it rests
+    on) and verdict (holds, does not hold: why, inconclusive: why, or not measured)."""
+    base = baseline
+    pypy = _family(impls, "pypy")
+    pypy = None if pypy == base else pypy  # nothing to compare with
+    jython = _family(impls, "jython")
+    rows = [_speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
+            _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
+            _jython_claim(scaling, jython)]
+    return [{"claim": claim, "measured": measured, "verdict": verdict}
+            for claim, measured, verdict in rows]
+
+
+def _speed_claim(means: pd.DataFrame, pypy: str | None, base: str) -> tuple[str, str, str]:
+    """1. Speed: (claim, measured, verdict)."""
+    lo, hi = (CLAIMED_PYPY_SPEEDUP * (1 - FACTOR_TOLERANCE),
+              CLAIMED_PYPY_SPEEDUP * (1 + FACTOR_TOLERANCE))
+    claim = (f"PyPy is about {CLAIMED_PYPY_SPEEDUP}x faster than CPython on average "
+             f"(taken as {lo:.2f}–{hi:.2f}x)")
+    g = aggregate.row_at(means, pypy) if pypy is not None and pypy in means.index else None
+    if g is None or _unknown(g["geomean"]):
+        return claim, NOT_MEASURED, NOT_MEASURED
+    low, high = (float("nan"), float("nan")) if _unknown(g["low"], g["high"]) \
+        else (float(g["low"]), float(g["high"]))
+    fails = "PyPy is faster than claimed" if low > hi else \
+        "PyPy is faster, but not that much" if low > 1 else "PyPy is not faster"
+    processes, disturbed = int(g.get("processes", 0) or 0), int(g.get("disturbed", 0) or 0)
+    busy = f"{disturbed} of {processes} processes ran while the machine was busy"
+    verdict = say(INCONCLUSIVE, busy) if disturbed > BUSY_SHARE * processes else \
+        _judge(band(low, high, lo, hi), fails,
+               _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x"))
+    return (claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
+                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite"
+                   + (f"; {busy}" if disturbed else ""), verdict)
+
+
+def _memory_claim(results: pd.DataFrame, startup: pd.DataFrame, pypy: str | None,
+                  base: str) -> tuple[str, str, str]:
+    """2. Memory: the empty program's RSS, and the peak RSS of the workloads."""
+    claim = f"PyPy has a larger memory footprint than CPython (taken as over {MATERIAL}x)"
+    texts, parts = [], []
+    empty = _startup_part(startup, (pypy, base), "empty", column="max_rss_kb",
+                          name="empty program", show=lambda kb: f"{kb / 1024:.0f} MiB",
+                          adjective="larger")
+    if empty:
+        texts.append(empty[0])
+        parts.append(empty[1])
+    ok = results[(results["status"] == "ok") & results["max_rss_kb"].notna()]
+    peaks = {i: ok[ok["implementation"].astype(str) == i].set_index("workload")["max_rss_kb"]
+             for i in (pypy, base) if i is not None}
+    ratios = [float(peaks[pypy][w] / peaks[base][w])
+              for w in sorted(set(peaks[pypy].index) & set(peaks[base].index))
+              if peaks[pypy][w] > 0 and peaks[base][w] > 0] if pypy in peaks else []
+    if ratios:
+        r = stats.log_mean(ratios)
+        texts.append(f"peak RSS of the {len(ratios)} workloads ok on both: geometric mean "
+                     f"{_x(r)}")
+        parts.append(_judge(side(r.low, r.high, MATERIAL), "peak RSS: not larger",
+                            "peak RSS: " + _unsure(r.low, r.high, f"{MATERIAL}x",
+                                                   few="too few workloads for an interval")))
+    if not parts:
+        return claim, NOT_MEASURED, NOT_MEASURED
+    if not empty:
+        parts.append(say(INCONCLUSIVE, "empty program: not measured"))
+    elif not ratios:
+        parts.append(say(INCONCLUSIVE, "peak RSS: not measured"))
+    return claim, f"{pypy} vs {base} (geometric means): " + "; ".join(texts), combine(parts)
+
+
+def _startup_claim(startup: pd.DataFrame, pypy: str | None, base: str
+                   ) -> tuple[str, str, str]:
+    """3. Start-up: (claim, measured, verdict)."""
+    claim = f"PyPy starts up slower than CPython (taken as over {MATERIAL}x the time)"
+    found = {p: _startup_part(startup, (pypy, base), p, column="wall_s", name=p,
+                              show=lambda s: f"{s * 1e3:.0f} ms", adjective="slower")
+             for p in ("empty", "imports")}
+    if not any(found.values()):
+        return claim, NOT_MEASURED, NOT_MEASURED
+    return (claim, f"start-up of {pypy} vs {base} (geometric means): " + "; ".join(
+        f[0] if f else f"{p}: not measured" for p, f in found.items()),
+        combine([f[1] if f else say(INCONCLUSIVE, f"{p}: not measured")
+                 for p, f in found.items()]))
+
+
+def _gil_claim(scaling: pd.DataFrame, base: str) -> tuple[str, str, str]:
+    """4. The GIL: (claim, measured, verdict)."""
+    claim = ("Threads under a GIL reach about 1/N efficiency, while processes reach "
+             f"about 100% (taken as: threads within 1/N ± {GIL_MARGIN * 100:.0f} points, "
+             f"processes at least {SCALES:.0%})")
+    threads, procs = _top(scaling, base, "threads"), _top(scaling, base, "processes")
+    if threads is None or procs is None:
+        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+    n = int(threads.workers)
+    lo, hi = 1 / n - GIL_MARGIN, 1 / n + GIL_MARGIN
+    t_text, t_verdict = _efficiency_part(
+        threads, "threads", lambda low, high: band(low, high, lo, hi),
+        "they scale beyond a GIL's 1/N" if threads.low > hi else "below 1/N",
+        f"{lo:.0%}" if threads.low < lo else f"{hi:.0%}")
+    p_text, p_verdict = _efficiency_part(
+        procs, "processes", lambda low, high: side(low, high, SCALES, inclusive=True),
+        f"below {SCALES:.0%}", f"{SCALES:.0%}")
+    return (claim, f"{base}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): "
+                   f"{t_text}; {p_text}", combine([t_verdict, p_verdict]))
+
+
+def _jython_claim(scaling: pd.DataFrame, jython: str | None) -> tuple[str, str, str]:
+    """5. Jython: (claim, measured, verdict)."""
+    claim = (f"Jython has no GIL: its threads scale (taken as: efficiency above 1/N + "
+             f"{GIL_MARGIN * 100:.0f} points)")
+    threads = _top(scaling, jython, "threads")
+    if threads is None:
+        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+    n = int(threads.workers)
+    text, verdict = _efficiency_part(
+        threads, "threads", lambda low, high: side(low, high, 1 / n + GIL_MARGIN),
+        "they stay near a GIL's 1/N", f"{1 / n + GIL_MARGIN:.0%}")
+    return (claim, f"{jython}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): {text}",
+            verdict)

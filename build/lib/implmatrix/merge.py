@@ -1,0 +1,67 @@
+"""Combine the cells of several runs (e.g. one per tox env) into one new run."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from implmatrix import UsageError, registry, store
+
+
+def find_runs(sources: list[Path]) -> list[store.RunDir]:
+    """Each source is a run directory, a runs root with `latest`, or a folder of those."""
+    runs: list[store.RunDir] = []
+    for source in sources:
+        if (source / "run.json").is_file():
+            runs.append(store.RunDir(source.resolve()))
+        elif (latest := store.latest(source)) is not None:
+            runs.append(latest)
+        else:
+            found = [r for d in sorted(source.glob("*/")) if (r := store.latest(d))]
+            if not found:
+                raise UsageError(f"{source} holds no runs")
+            runs.extend(found)
+    return runs
+
+
+def merge(sources: list[Path], out: Path) -> store.RunDir:
+    runs = find_runs(sources)
+    known = list(registry.load())
+    metas = [r.meta() for r in runs]
+    impls = {i for m in metas for i in m["settings"]["implementations"]}
+    merged = store.new_run(out)
+    meta = {
+        "settings": {
+            **metas[0]["settings"],
+            "implementations": sorted(impls, key=lambda i: (i not in known, known.index(i)
+                                                             if i in known else i)),
+            "workloads": sorted({w for m in metas for w in m["settings"]["workloads"]}),
+            "scripts": sorted({w for m in metas for w in m["settings"].get("scripts", [])}),
+        },
+        "command": shlex.join(["implmatrix", *sys.argv[1:]]),
+        "started": min(m["started"] for m in metas),
+        "host": metas[0]["host"],
+        "hosts": sorted({m["host"]["hostname"] for m in metas}),
+        # Each implementation keeps the host it ran on: its speed is compared with
+        # the baseline measured on that same host.
+        "implementations": {k: {**v, "host": m["host"]} for m in metas
+                            for k, v in m["implementations"].items()},
+        "merged_from": [str(r.path) for r in runs],
+        "finished": all(m.get("finished") for m in metas),
+    }
+    baseline = next((i for m in metas for i, v in m["implementations"].items()
+                     if v.get("baseline")), None)
+    for run, source in zip(runs, metas, strict=True):  # a later source wins for a cell
+        for cell in run.cells():
+            merged.write_cell(cell)
+            if cell["implementation"] == baseline:
+                merged.write_host_baseline(source["host"], cell)
+        for script in run.script_cells():
+            merged.write_script(script)
+        for kind in ("startup", "scaling"):
+            for impl_id, extra in run.extras(kind).items():
+                merged.write_extra(kind, impl_id, extra)
+    merged.write_meta(meta)
+    store.point_latest(out, merged)
+    return merged

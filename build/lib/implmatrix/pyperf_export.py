@@ -1,0 +1,73 @@
+"""Write pyperf BenchmarkSuite files, one per implementation.
+
+pyperf cannot run inside MicroPython or Jython, so its files are built from
+the values the harness measured, with metadata describing the measured
+interpreter rather than the host Python that writes them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyperf
+
+
+def write(
+    cells: list[dict[str, Any]], df: pd.DataFrame, meta: dict[str, Any], out: Path
+) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    host = meta.get("host", {})
+    written = []
+    for impl_id, rows in df[df["status"] == "ok"].groupby("implementation", observed=True):
+        by_workload = {c["workload"]: c for c in cells if c["implementation"] == impl_id}
+        impl = meta.get("implementations", {}).get(impl_id, {})
+        benchmarks = []
+        for row in rows.itertuples():
+            cell = by_workload[row.workload]
+            metadata = {
+                "name": row.workload,
+                "description": row.description or row.workload,
+                "unit": "second",
+                "loops": 1,
+                "python_implementation": row.family,
+                "python_version": row.python_version,
+                "implementation_version": row.version,
+                "implmatrix_id": impl_id,
+                "package_version": impl.get("package_version", ""),
+                "image_id": impl.get("image_id", ""),
+                "hostname": host.get("hostname", ""),
+                "cpu_model_name": host.get("cpu_model_name", ""),
+                "platform": host.get("platform", ""),
+                "date": cell.get("finished", ""),
+            }
+            if host.get("cpu_count"):
+                metadata["cpu_count"] = host["cpu_count"]
+            if host.get("timed_cpu") is not None:
+                metadata["cpu_affinity"] = str(host["timed_cpu"])
+            runs = []
+            for outcome in cell.get("runs", []):  # one pyperf run per process
+                record = outcome.get("record") or {}
+                values = [v for v in record.get("values") or [] if v > 0]
+                if not values:
+                    continue
+                run_meta = {**metadata, "timer": record.get("clock", "")}
+                rss = (outcome.get("process") or {}).get("max_rss_kb")
+                if rss:
+                    run_meta["mem_max_rss"] = int(rss) * 1024
+                # pyperf refuses empty metadata values.
+                run_meta = {k: v for k, v in run_meta.items() if v not in ("", None)}
+                warmups = [(1, w) for w in record.get("warmups") or [] if w > 0]
+                runs.append(pyperf.Run(values, warmups=warmups, metadata=run_meta,
+                                       collect_metadata=False))
+            if runs:
+                benchmarks.append(pyperf.Benchmark(runs))
+        if benchmarks:
+            path = out / f"{impl_id}.json"
+            tmp = path.with_suffix(".json.tmp")
+            tmp.unlink(missing_ok=True)
+            pyperf.BenchmarkSuite(benchmarks).dump(str(tmp))
+            tmp.replace(path)
+            written.append(path)
+    return written

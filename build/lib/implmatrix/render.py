@@ -1,0 +1,316 @@
+"""Render a run's tables as results.csv, report.md and index.html.
+
+Text that comes from workloads (errors, docstrings) is untrusted: Jinja2
+autoescapes it in HTML, and md() neutralizes it in Markdown.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import shlex
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, cast
+
+import jinja2
+import pandas as pd
+
+from implmatrix import (
+    aggregate,
+    charts,
+    claims,
+    history,
+    interference,
+    pyperf_export,
+    stats,
+    store,
+    trend_chart,
+)
+from implmatrix.compat import STATUSES as COMPAT_STATUSES
+from implmatrix.junit import write_junit
+from implmatrix.run import Settings, scaling_protocol
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md(text: Any) -> str:
+    """One table-safe line of Markdown showing TEXT literally."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def _times(speedup: float | None) -> str:
+    return "" if speedup is None or math.isnan(speedup) else f"{speedup:.2f}x"
+
+
+def _num(x: Any, fmt: str) -> str:
+    return "" if pd.isna(x) else format(x, fmt)
+
+
+def view(run: store.RunDir, against: str | None = None
+         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict[str, Any]], pd.DataFrame,
+                    dict[str, pd.DataFrame]]:
+    """Everything the templates show, as plain rows of strings and numbers."""
+    meta = run.meta()
+    cells = run.cells()
+    impls_meta = meta.get("implementations", {})
+    order = [i for i in meta["settings"]["implementations"]]
+    df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
+    baseline = next((i for i, m in impls_meta.items() if m.get("baseline")), order[0])
+    compat = aggregate.compatibility(df).reindex(columns=order)
+    # Speed is only compared within a host: implementations a merge brought from
+    # another host are compared with the baseline measured there, if it was.
+    other_host = _other_hosts(meta, baseline, order)
+    ratios, means = aggregate.speed(cells, baseline, [i for i in order if i not in other_host])
+    normalized = []
+    for impl in other_host:
+        base_cells = run.host_baseline_cells(impls_meta[impl]["host"])
+        if base_cells:
+            r, g = aggregate.speed(base_cells + [c for c in cells if c["implementation"] == impl],
+                                   baseline, [impl])
+            ratios, means = pd.concat([ratios, r]), pd.concat([means, g])
+            normalized.append(impl)
+    other_host = [i for i in other_host if i not in normalized]
+    iterations = aggregate.iterations(cells)
+    startup_raw, scaling_raw = run.extras("startup"), run.extras("scaling")
+    startup = aggregate.startup(startup_raw, order)
+    scaling = aggregate.scaling(scaling_raw, order)
+    memory = aggregate.memory(df, startup, order)
+    versions = df.drop_duplicates("implementation").set_index("implementation")
+
+    def impl_row(i: str) -> dict[str, Any]:
+        m = impls_meta.get(i, {})
+        v = versions.loc[i] if i in versions.index else None
+        counts = df[df["implementation"] == i]["status"].value_counts()
+        g = aggregate.row_at(means, i) if i in means.index else None
+        return {
+            "id": i, "family": m.get("family", ""),
+            "version": m.get("version") or ("" if v is None else v["version"]),
+            "python_version": m.get("python_version") or ("" if v is None else v["python_version"]),
+            "package": f"{m.get('package', '')} {m.get('package_version', '')}".strip(),
+            "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
+            "command": shlex.join(m.get("command", [])),
+            "timed_command": shlex.join(m.get("timed_command") or m.get("command", [])),
+            "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
+            "geomean": _times(None if g is None else g["geomean"]),
+            "geomean_value": _num(None if g is None else g["geomean"], ".6g"),
+            "geomean_ci": "" if g is None or pd.isna(g["low"])
+            else f"{g['low']:.2f}–{g['high']:.2f}",
+            "geomean_significant": bool(g is not None and g["significant"]),
+            "geomean_n": int(0 if g is None else g["workloads"]),
+        }
+
+    speed_rows = _speed_rows(compat, ratios, df, order, baseline)
+    failures = df[df["status"] != "ok"][["implementation", "workload", "status", "error"]]
+    described = df[df["description"].fillna("") != ""]
+    descriptions = described.drop_duplicates("workload").set_index("workload")["description"]
+    compat = aggregate.compat_results(run.script_cells(), baseline, order)
+    counts = aggregate.compat_counts(compat).reindex(columns=order).fillna("")
+    totals = compat.groupby("implementation", observed=True)["status"].value_counts() \
+        .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
+    differences = _differences(compat)
+    claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
+                               scaling=scaling)
+    if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
+        claims_rows = []  # e.g. a compatibility-only run: nothing to say
+    context = {
+        "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
+        # Runs from older versions lack newer settings: show the defaults.
+        "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
+        "attempts": interference.ATTEMPTS,
+        "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
+        "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
+                         **(meta.get("remeasured") or {})},
+        "claims": claims_rows, "claims_rule": claims.RULE,
+        "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
+        "scaling_top": _scaling_top(scaling, order),
+        "scaling_protocol": scaling_protocol(float(
+            meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
+        "other_host": other_host, "normalized": normalized,
+        "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
+        .to_dict("records"),
+        "charts": {},  # filled in by write(): drawing is slow, view() stays fast
+        "history": history.view(run, against),  # vs the previous comparable run
+        "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
+        "failures": failures.to_dict("records"),
+        "descriptions": descriptions.to_dict(),
+        "values": meta["settings"]["values"],
+        "processes": meta["settings"].get("processes", 1),
+        "compat_counts": [{"suite": s, "category": c, "cells": list(row)}
+                          for (s, c), row in _by_suite_and_category(counts)],
+        "compat_totals": [] if totals is None else [
+            {"implementation": i, **{s: int(aggregate.value_at(totals, i, s))
+                                     if s in totals.columns else 0
+                                     for s in COMPAT_STATUSES}} for i in order],
+        "compat_statuses": COMPAT_STATUSES,
+        "differences": differences,
+        "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
+    }
+    tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
+              "geomeans": means, "memory": memory}
+    return context, df, cells, compat, tables
+
+
+def _by_suite_and_category(counts: pd.DataFrame
+                           ) -> Iterator[tuple[tuple[str, str], pd.Series[Any]]]:
+    """COUNTS' rows with their (suite, category) label (pandas-stubs: any Hashable)."""
+    return cast(Iterator[tuple[tuple[str, str], "pd.Series[Any]"]], counts.iterrows())
+
+
+def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
+                order: list[str], baseline: str) -> list[dict[str, Any]]:
+    """The speed table: per workload, a cell per implementation."""
+    by_ratio = {(r.workload, r.implementation): r for r in aggregate.each_row(ratios)}
+    by_cell = {(r.workload, r.implementation): r for r in aggregate.each_row(df)}
+    speed_rows = []
+    for workload in compat.index:
+        cells = []
+        for i in order:
+            status = aggregate.value_at(compat, workload, i) if i in compat.columns else None
+            status = "missing" if pd.isna(status) else status
+            r, c = by_ratio.get((workload, i)), by_cell.get((workload, i))
+            cells.append({
+                "status": status,
+                "ratio": _times(r.ratio) if r is not None and status == "ok" else "",
+                "ratio_value": _num(None if r is None else r.ratio, ".6g"),
+                "ci": f"{r.low:.2f}–{r.high:.2f}" if r is not None else "",
+                "significant": bool(r is not None and r.significant),
+                "baseline": i == baseline,
+                "ms": "" if c is None or pd.isna(c.steady_s) else f"{c.steady_s * 1e3:.1f} ms",
+                "cv": _num(None if c is None else c.cv, ".1%"),
+                "noisy": bool(c is not None and c.noisy),
+                "disturbed": int(0 if c is None or pd.isna(c.disturbed) else c.disturbed),
+                "warmups": _num(None if c is None else c.warmups, ".0f"),
+                "steady": bool(c is not None and c.steady),
+            })
+        speed_rows.append({"workload": workload, "cells": cells})
+    return speed_rows
+
+
+def _differences(compat: pd.DataFrame) -> list[dict[str, Any]]:
+    """The compatibility scripts whose status is not pass somewhere, with every cell."""
+    if compat.empty:
+        return []
+    differing = compat.groupby(["suite", "script"])["status"].transform(
+        lambda s: (s != "pass").any())
+    differences = []
+    for (suite, script), rows in compat[differing].groupby(["suite", "script"], sort=False):
+        first = rows.iloc[0]
+        differences.append({
+            "suite": suite, "script": script, "category": first["category"],
+            "feature": first["feature"], "since": first["since"], "source": first["source"],
+            "reference": first["reference"] or "",
+            "cells": [{"implementation": r.implementation, "status": r.status,
+                       "stdout": r.stdout, "detail": r.detail}
+                      for r in aggregate.each_row(rows)],
+        })
+    return differences
+
+
+def _startup_rows(startup: pd.DataFrame, memory: pd.DataFrame, order: list[str]
+                  ) -> list[dict[str, Any]]:
+    return [{
+        "implementation": i,
+        **{f"{p}_ms": _num(_pick(startup, i, p, "median_s"), ".4g") and
+           f"{_pick(startup, i, p, 'median_s') * 1e3:.0f}" for p in ("empty", "imports")},
+        "runs": int(_pick(startup, i, "empty", "runs") or 0),
+        "disturbed": int(sum(_pick(startup, i, p, "disturbed") or 0
+                             for p in ("empty", "imports"))),
+        "empty_rss": _mib(memory.at[i, "empty_rss_kb"] if i in memory.index else None),
+        "median_peak": _mib(memory.at[i, "median_peak_rss_kb"] if i in memory.index else None),
+        "max_peak": _mib(memory.at[i, "max_peak_rss_kb"] if i in memory.index else None),
+    } for i in order if i in set(startup["implementation"]) or i in memory.index]
+
+
+def _scaling_rows(scaling: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{
+        "implementation": r.implementation, "kind": r.kind, "workers": r.workers,
+        "time": _num(r.median_s, ".3f"), "speedup": _num(r.speedup, ".2f"),
+        "efficiency": _num(r.efficiency, ".0%"),
+        "ci": _pct_ci(r.low, r.high) if r.workers > 1 else "",
+        "processes": int(r.processes), "repeats": int(r.repeats),
+        "disturbed": int(r.disturbed), "available": r.available, "reason": r.reason,
+    } for r in aggregate.each_row(scaling)]
+
+
+def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]]:
+    """Per implementation, threads and processes at the most workers, in one line each."""
+    top = scaling[scaling["workers"] == scaling["workers"].max()] if not scaling.empty else scaling
+    return [{
+        "implementation": i,
+        **{kind: next((f"{r.speedup:.2f}x, {r.efficiency:.0%} ({_pct_ci(r.low, r.high)})"
+                       if r.available and not pd.isna(r.efficiency) else f"n/a: {r.reason}"
+                       for r in aggregate.each_row(top)
+                       if r.implementation == i and r.kind == kind),
+                      "") for kind in ("threads", "processes")},
+    } for i in order if i in set(top["implementation"])]
+
+
+def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
+    """Implementations (of a merged run) measured on another host than the baseline."""
+    impls = meta.get("implementations", {})
+    home = store.host_id(impls.get(baseline, {}).get("host", meta.get("host", {})))
+    return [i for i in order if store.host_id(impls.get(i, {}).get("host", meta.get("host", {})))
+            != home]
+
+
+def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:
+    hit = table[(table["implementation"] == impl) & (table["program"] == program)]
+    return None if hit.empty else hit[column].iloc[0]
+
+
+def _pct_ci(low: Any, high: Any) -> str:
+    """An efficiency interval as "95–100%"; "95% CI unknown" when there is none."""
+    if pd.isna(low) or pd.isna(high) or high == float("inf"):
+        return "95% CI unknown"
+    return f"{low * 100:.0f}–{high * 100:.0f}%"
+
+
+def _mib(kb: Any) -> str:
+    return "" if pd.isna(kb) else f"{kb / 1024:.0f}"
+
+
+def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
+    context, df, cells, compat, tables = view(run, against)
+    csv = run.path / "results.csv"
+    store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
+    parquet = io.BytesIO()
+    df.assign(implementation=df["implementation"].astype(str)).to_parquet(parquet, index=False)
+    store.atomic_write(run.path / "results.parquet", parquet.getvalue())
+    for name in ("warmups", "startup", "scaling", "speed"):
+        if not tables[name].empty:
+            store.atomic_write(run.path / f"{name}.csv",
+                               tables[name].to_csv(index=False, float_format="%.6g").encode())
+    order, baseline = context["order"], context["baseline"]
+    context["charts"] = {
+        "speed": charts.speed(tables["speed"], order, baseline),
+        "geomeans": charts.geomeans(tables["geomeans"], order, baseline),
+        "warmup": charts.warmup_curves(tables["warmups"], order),
+        "startup": charts.startup_memory(tables["startup"], tables["memory"], order),
+        "compat": charts.compat_by_category(compat, order),
+        "scaling": charts.scaling(tables["scaling"], order),
+    }
+    context["history"]["trend_svg"] = trend_chart.trend(context["history"]["trend"])
+    pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")
+    if not compat.empty:
+        store.atomic_write(run.path / "compat.csv",
+                           compat[aggregate.COMPAT_COLUMNS].to_csv(index=False).encode())
+        store.atomic_write(run.path / "junit.xml", write_junit(compat, run.id))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    written = {"csv": csv}
+    for name, template in (("md", "report.md.j2"), ("html", "index.html.j2")):
+        path = run.path / ("report.md" if name == "md" else "index.html")
+        store.atomic_write(path, env.get_template(template).render(**context).encode())
+        written[name] = path
+    history.write(run, context["history"])  # regressions.csv, and the runs index
+    return written

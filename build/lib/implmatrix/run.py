@@ -1,0 +1,598 @@
+"""Run the matrix: timed cells, start-up, thread scaling, compatibility scripts.
+
+Timed cells run one process at a time, pinned to one CPU, interleaved across
+implementations (process 1 of every cell, then process 2, ...) so drift hits
+them all alike. Every finished process is written at once (atomically), so an
+interrupted run loses nothing: running the same command again resumes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import socket
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeGuard, TypeVar
+
+from implmatrix import HARNESS, DockerError, compat, interference, measure_tool, store
+from implmatrix.cells import classify, last_marked, tail
+from implmatrix.container import Container, ExecResult
+from implmatrix.engine import ensure_available
+from implmatrix.images import Image
+from implmatrix.registry import Implementation
+from implmatrix.scripts import Script
+from implmatrix.workloads import Workload
+
+HARNESS_MOUNT = compat.HARNESS_MOUNT
+# What runs inside the containers besides the workloads; a result measured with
+# other versions of these files is not reused.
+_TOOLS = ("harness.py", "measure.c", "scaling.py", "batch.sh", "jython_batch.py",
+          "startup/empty.py", "startup/imports.py")
+TOOLS_SHA = hashlib.sha256(b"".join((HARNESS.parent / name).read_bytes()
+                                    for name in _TOOLS)).hexdigest()[:16]
+MEASURE_MOUNT = "/opt/implmatrix-measure"
+SOURCE_CHARS = 8000  # of each script, for the differences page
+STARTUP_PROGRAMS = ("empty", "imports")
+SCALING_KINDS = ("threads", "processes")
+# The scaling protocol, the same in every preset (a preset only caps its time): per
+# process, a warm-up of at most SCALING_WARMUP_S, then SCALING_REPEATS timed jobs of
+# Settings.scaling_units units; processes in rounds (one per point), at least SCALING_MIN_ROUNDS,
+# more while an efficiency's interval still straddles a claim's threshold, within the
+# preset's scaling_cap_s and at most SCALING_MAX_ROUNDS.
+SCALING_REPEATS = 3
+SCALING_WARMUP_S = 5.0
+SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
+SCALING_MAX_ROUNDS = 12
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: int = 5  # timed iterations per process, after warmup
+    processes: int = 3  # fresh processes per cell
+    warmup_budget_s: float = 15.0  # per process: warm up until steady, at most this long
+    timeout_s: float = 120.0  # per process, warmups included
+    script_timeout_s: float = 10.0  # per compatibility script
+    startup_runs: int = 10  # per start-up program (0: not measured)
+    scaling_cap_s: float = 120.0  # per implementation, for the scaling protocol (0: not measured)
+    scaling_units: int = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
+
+
+PRESETS = {
+    "fast": Settings(values=3, processes=1, warmup_budget_s=3.0, scaling_cap_s=45.0),
+    "default": Settings(),
+    "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
+                         startup_runs=30, scaling_cap_s=600.0),
+    # pyperf's --debug-single-value: does everything run? Nothing here decides a claim.
+    "debug": Settings(values=1, processes=1, warmup_budget_s=0.0, startup_runs=2,
+                      scaling_cap_s=0.0),
+}
+
+
+def timed_cpu() -> int:
+    """The CPU timed processes are pinned to: the last one, away from most IRQ work."""
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
+def host_metadata() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "hostname": socket.gethostname(),
+        "cpu_model_name": cpu,
+        "cpu_count": os.cpu_count(),
+        "kernel": platform.release(),
+        "platform": platform.platform(),
+        "docker_version": ensure_available(),
+        "timed_cpu": timed_cpu(),
+    }
+
+
+def _measuring(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings that decide what a measurement means (not what is selected)."""
+    return {k: v for k, v in settings.items()
+            if k not in ("implementations", "workloads", "scripts")}
+
+
+def _comparable(out: Path, new: store.RunDir, settings: dict[str, Any],
+                host: dict[str, Any]) -> store.RunDir | None:
+    """The newest finished run under OUT with the same measuring settings and host."""
+    for run, meta in store.finished_runs(out)[::-1]:  # newest first
+        if run.path != new.path and not meta.get("merged_from") \
+                and _measuring(meta.get("settings", {})) == _measuring(settings) \
+                and store.host_id(meta.get("host", {})) == store.host_id(host):
+            return run
+    return None
+
+
+def _reusable(previous: store.RunDir | None, settings: dict[str, Any]) -> store.RunDir | None:
+    """The last run, if it stopped before finishing with these same settings."""
+    if previous is None:
+        return None
+    meta = previous.meta()
+    return previous if not meta.get("finished") and meta.get("settings") == settings else None
+
+
+_Outcome = TypeVar("_Outcome")  # what one measuring attempt returns
+
+
+class _Matrix:
+    """One run's state while it runs; each phase is a method."""
+
+    def __init__(self, run: store.RunDir, meta: dict[str, Any], impls: list[Implementation],
+                 images: dict[str, Image], *, settings: Settings, say: Callable[[str], None]):
+        self.run, self.meta, self.impls, self.images = run, meta, impls, images
+        self.settings, self.say = settings, say
+        self.boxes: dict[str, Container] = {}
+        self.broken: dict[str, str] = {}  # implementation -> why its container failed
+        self.counts: Counter[str] = Counter()
+        self.remeasure = interference.Remeasure()
+
+    def measured(self, impl: Implementation, options: list[str], argv: list[str],
+                 timeout_s: float) -> tuple[ExecResult, list[dict[str, Any]]]:
+        """Run ARGV under `measure -k OPTIONS` in IMPL's container: the result, and
+        the process records that carry this exec's key (none the program can forge)."""
+        key = measure_tool.new_key()
+        result = self.boxes[impl.id].exec([MEASURE_MOUNT, "-k", *options, "--", *argv],
+                                          timeout_s, input=f"{key}\n".encode())
+        return result, measure_tool.parse(result.stdout, key)
+
+    def attempts(self, measure_once: Callable[[], tuple[_Outcome, str]]
+                 ) -> tuple[_Outcome, str, int]:
+        """MEASURE_ONCE until it is not disturbed, waiting for calm in between, at most
+        interference.ATTEMPTS times and within the re-measuring budget: (the last
+        outcome, why it was disturbed or "", how many attempts were thrown away)."""
+        tried: list[tuple[_Outcome, str, float]] = []
+        while not tried or (tried[-1][1] and len(tried) < interference.ATTEMPTS
+                            and self.remeasure.again()):
+            started = time.monotonic()
+            outcome, why = measure_once()
+            tried.append((outcome, why, time.monotonic() - started))
+        # Every attempt disturbed: the last is kept, marked as disturbed.
+        outcome, why, _ = tried[-1]
+        self.remeasure.thrown_away(len(tried) - 1, sum(wall for _, _, wall in tried[:-1]))
+        return outcome, why, len(tried) - 1
+
+    # -- containers -----------------------------------------------------------------------
+    def open(self, stack: ExitStack, mounts: dict[Path, str], wanted: set[str]) -> None:
+        for impl in self.impls:
+            if impl.id not in wanted:
+                continue
+            image = self.images[impl.id]
+            try:
+                box = stack.enter_context(Container(image.tag, mounts))
+                self.meta["implementations"][impl.id] = {
+                    "family": impl.family, "image": image.tag, "image_id": image.id,
+                    "package": impl.package, "suite": impl.suite,
+                    "command": list(impl.command), "timed_command": list(impl.timed_command),
+                    "package_version": box.read("/etc/implmatrix/package-version"),
+                    "baseline": impl.baseline, **_describe(box, impl),
+                }
+                self.boxes[impl.id] = box
+            except DockerError as e:  # one broken implementation must not stop the others
+                self.broken[impl.id] = str(e)
+                self.say(f"{impl.id}: {e}")
+        self.run.write_meta(self.meta)
+
+    # -- timed cells ----------------------------------------------------------------------
+    def load_cell(self, impl: Implementation, w: Workload) -> dict[str, Any]:
+        old = self.run.read_cell(impl.id, w.name)
+        image = self.images[impl.id]
+        if _fresh(old, image, impl) and old.get("workload_sha256") == w.sha256 and "runs" in old:
+            return old
+        return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
+                "image_id": image.id, "tools": _tools(impl), "status": "ok", "error": "",
+                "runs": []}
+
+    def complete(self, cell: dict[str, Any]) -> bool:
+        return cell["status"] != "ok" or len(cell["runs"]) >= self.settings.processes
+
+    def timed_cells(self, workloads: list[Workload]) -> dict[str, float]:
+        s = self.settings
+        cells = {(i.id, w.name): self.load_cell(i, w) for i in self.impls for w in workloads}
+        reused = sum(self.complete(c) for c in cells.values())
+        order = [(p, w, i) for p in range(s.processes) for w in workloads for i in self.impls]
+        started, inside, done = time.monotonic(), 0.0, 0
+        for p, w, impl in order:
+            done += 1
+            cell = cells[impl.id, w.name]
+            if self.complete(cell) or len(cell["runs"]) > p:
+                continue
+            outcome: dict[str, Any]
+            if impl.id in self.broken:
+                outcome = {"status": "error", "error": f"container: {self.broken[impl.id]}",
+                           "record": None, "returncode": None, "wall_s": 0.0,
+                           "stderr_tail": "", "process": None}
+            else:
+                outcome, why, remeasured = self.attempts(partial(self.timed_process, impl, w))
+                outcome["disturbed"], outcome["remeasured"] = why, remeasured
+                record = outcome["record"] or {}
+                inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
+            cell["runs"].append(outcome)
+            _settle(cell)
+            self.run.write_cell(cell)
+            self.say(_progress_line(done, len(order), p, cell, outcome))
+        for cell in cells.values():
+            self.counts[cell["status"]] += 1
+        self.counts["reused"] += reused
+        return {"wall_s": round(time.monotonic() - started, 2), "iterations_s": round(inside, 6)}
+
+    def timed_process(self, impl: Implementation, w: Workload) -> tuple[dict[str, Any], str]:
+        """One timed process of a cell: its outcome, and why it was disturbed (or "")."""
+        s = self.settings
+        # -r: pinned to the timed CPU from the harness's cue on, so that start-up (a
+        # JVM's above all) may use every CPU; the harness's record carries the nonce
+        # measure gave it, and measure's own record the key.
+        result, processes = self.measured(
+            impl, ["-c", str(timed_cpu()), "-r"],
+            [*impl.timed_command, f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
+             f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s)
+        process = processes[-1] if len(processes) == 1 else None
+        outcome = classify(result, s.timeout_s, process["nonce"] if process else "")
+        outcome["process"] = process
+        return outcome, interference.disturbance([process])
+
+    # -- start-up and memory of nearly empty programs ------------------------------------------
+    def startup(self) -> None:
+        s = self.settings
+        for impl in self.impls if s.startup_runs else ():
+            old = self.run.read_extra("startup", impl.id)
+            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
+                                             and old["runs"] == s.startup_runs):
+                continue
+            programs = {program: self.startup_program(impl, program)
+                        for program in STARTUP_PROGRAMS}
+            self.run.write_extra("startup", impl.id, {
+                "implementation": impl.id, "image_id": self.images[impl.id].id,
+                "tools": _tools(impl), "runs": s.startup_runs, "programs": programs})
+            walls = [_median_of(programs[p]["processes"], "wall_s") for p in STARTUP_PROGRAMS]
+            self.say(f"{impl.id:<16} start-up " + ", ".join(
+                f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
+                for p, w in zip(STARTUP_PROGRAMS, walls, strict=True)))
+
+    def startup_program(self, impl: Implementation, program: str) -> dict[str, Any]:
+        """startup_runs processes of PROGRAM, judged as one batch: a disturbed batch is
+        measured again."""
+        s = self.settings
+        argv = [*impl.command, f"{HARNESS_MOUNT}/startup/{program}.py"]
+
+        def batch() -> tuple[dict[str, Any], str]:
+            # Unpinned: start-up as users see it (the JVM starts several threads).
+            result, found = self.measured(impl, ["-n", str(s.startup_runs)], argv,
+                                          60.0 * s.startup_runs)
+            return {"processes": found, "returncode": result.returncode,
+                    "stderr_tail": tail(result.stderr, 500)}, interference.disturbance(found)
+
+        programs, why, remeasured = self.attempts(batch)
+        for process in programs["processes"]:
+            process["disturbed"], process["remeasured"] = why, remeasured
+        return programs
+
+    # -- thread and process scaling -------------------------------------------------------
+    def scaling(self) -> None:
+        """Each implementation's scaling job on 1..N workers (N = the host's CPUs), for
+        threads and processes, by the scaling protocol (SCALING_*): rounds of one fresh
+        process per point, interleaved so that drift hits all points alike, until every
+        efficiency is decided (its interval clear of the claims' thresholds) or the
+        preset's time cap is spent. A process measured while the machine did not have N
+        free CPUs is measured again, or left out."""
+        s = self.settings
+        cores = os.cpu_count() or 1
+        for impl in self.impls if s.scaling_cap_s else ():
+            if impl.id not in self.boxes or _scaling_fresh(
+                    self.run.read_extra("scaling", impl.id), self.images[impl.id], impl, s):
+                continue
+            points: dict[tuple[str, int], dict[str, Any]] = {
+                (kind, workers): {"kind": kind, "workers": workers, "available": True,
+                                  "reason": "", "processes": []}
+                for kind in SCALING_KINDS for workers in range(1, cores + 1)}
+            started, rounds, decided = time.monotonic(), 0, False
+            while rounds < SCALING_MIN_ROUNDS or (
+                    rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
+                    and not decided):
+                rounds += 1
+                for (kind, workers), point in points.items():
+                    one = points[kind, 1]
+                    if not one["available"]:  # not there at 1 worker: not at 2 either
+                        point["available"], point["reason"] = False, one["reason"]
+                    if not point["available"]:
+                        continue
+                    run, why, remeasured = self.attempts(
+                        partial(self.scaling_process, impl, kind, workers))
+                    if not run.get("available"):
+                        point["available"], point["reason"] = False, run.get("reason", "")
+                        continue
+                    point["processes"].append({
+                        "times": run.get("times", []), "checksum_ok": run.get("checksum_ok"),
+                        "warmups": run.get("warmups", []), "steady": run.get("steady"),
+                        "process": run.get("process"), "disturbed": why,
+                        "remeasured": remeasured})
+                decided = _scaling_decided(impl, points.values())
+            self.run.write_extra("scaling", impl.id, {
+                "implementation": impl.id, "image_id": self.images[impl.id].id,
+                "tools": _tools(impl), "cores": cores, "units": s.scaling_units,
+                "repeats": SCALING_REPEATS, "warmup_s": SCALING_WARMUP_S,
+                "cap_s": s.scaling_cap_s, "rounds": rounds,
+                "decided": decided,
+                "wall_s": round(time.monotonic() - started, 1),
+                "points": list(points.values())})
+            self.say(f"{impl.id:<16} scaling " + ", ".join(
+                f"{kind} " + ("/".join(
+                    f"{statistics.median(t for p in point['processes'] for t in p['times']):.2f}"
+                    for (k, _), point in points.items()
+                    if k == kind and any(p["times"] for p in point["processes"])) or "n/a")
+                for kind in SCALING_KINDS) + f" s ({rounds} rounds)")
+
+    def scaling_process(self, impl: Implementation, kind: str, workers: int
+                        ) -> tuple[dict[str, Any], str]:
+        """One process of the scaling job: its record, and why it was disturbed (or "")."""
+        result, processes = self.measured(
+            impl, [], [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
+                       str(self.settings.scaling_units), str(SCALING_REPEATS),
+                       f"{SCALING_WARMUP_S:g}"],
+            SCALING_WARMUP_S + 120.0 * SCALING_REPEATS)
+        record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
+        record["process"] = processes[-1] if processes else None
+        return record, interference.disturbance(processes)
+
+    # -- compatibility scripts ----------------------------------------------------------------
+    def scripts(self, scripts: Sequence[Script]) -> None:
+        for impl in self.impls:
+            image = self.images[impl.id]
+            todo = [sc for sc in scripts if not _same_script(
+                self.run.read_script(impl.id, sc.suite, sc.name), sc, image, impl)]
+            self.counts["scripts reused"] += len(scripts) - len(todo)
+            if todo and impl.id in self.boxes:
+                _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
+                             settings=self.settings, say=self.say)
+
+    def has_work(self, impl: Implementation, workloads: list[Workload],
+                 scripts: Sequence[Script]) -> bool:
+        image = self.images[impl.id]
+        s = self.settings
+        if any(not self.complete(self.load_cell(impl, w)) for w in workloads):
+            return True
+        if workloads and s.startup_runs:
+            old = self.run.read_extra("startup", impl.id)
+            if not _fresh(old, image, impl) or old["runs"] != s.startup_runs:
+                return True
+        if workloads and s.scaling_cap_s and not _scaling_fresh(
+                self.run.read_extra("scaling", impl.id), image, impl, s):
+            return True
+        return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
+                                    impl) for sc in scripts)
+
+
+# Eleven parameters, taken positionally by the callers in tests/integration, which are
+# being rewritten: with them, out/command/say/scripts/preset/force become keyword-only
+# options (a record), and this noqa goes.
+def run_matrix(  # noqa: PLR0913, PLR0917
+    impls: list[Implementation],
+    workloads: list[Workload],
+    images: dict[str, Image],
+    mounts: dict[Path, str],
+    settings: Settings,
+    out: Path,
+    command: str,
+    say: Callable[[str], None] = print,
+    scripts: Sequence[Script] = (),
+    preset: str = "default",
+    force: bool = False,
+) -> store.RunDir:
+    described = {
+        **asdict(settings),
+        "preset": preset,
+        "implementations": [i.id for i in impls],
+        "workloads": [w.name for w in workloads],
+        "scripts": [f"{s.suite}/{s.name}" for s in scripts],
+    }
+    run = None if force else _reusable(store.latest(out), described)
+    if run is None:
+        run = store.new_run(out)
+        meta: dict[str, Any] = {"settings": described, "command": command, "started": _now(),
+                "host": host_metadata(), "implementations": {}, "finished": False}
+        earlier = None if force else _comparable(out, run, described, meta["host"])
+        if earlier is not None:
+            # Incremental: what an earlier run measured with the same settings on this
+            # host is copied; whatever changed since (image, file content) runs again.
+            store.copy_measurements(earlier, run, [i.id for i in impls],
+                                    [w.name for w in workloads], scripts)
+            meta["reused_from"] = earlier.id
+            # What describes the reused implementations (versions, image) comes along;
+            # an implementation that runs again describes itself anew.
+            meta["implementations"] = {
+                i.id: m for i in impls
+                if (m := earlier.meta()["implementations"].get(i.id))
+                and m.get("image_id") == images[i.id].id}
+            say(f"reusing what run {earlier.id} measured where nothing changed "
+                "(--force runs everything)")
+        run.write_meta(meta)
+        store.point_latest(out, run)
+    else:
+        meta = run.meta()
+        say(f"resuming unfinished run {run.id}")
+    say(f"{len(workloads)} workloads x {settings.processes} processes"
+        + (f" and {len(scripts)} compatibility scripts" if scripts else "")
+        + f" on {len(impls)} implementations ({preset} preset)")
+
+    m = _Matrix(run, meta, impls, images, settings=settings, say=say)
+    started = time.monotonic()
+    phases: dict[str, dict[str, float]] = {}
+    wanted = {i.id for i in impls if m.has_work(i, workloads, scripts)}
+    full_mounts = {**mounts, HARNESS.parent: HARNESS_MOUNT,
+                   measure_tool.ensure(): MEASURE_MOUNT}
+    with ExitStack() as stack:
+        if wanted:
+            m.open(stack, full_mounts, wanted)
+        phases["timed"] = m.timed_cells(workloads)
+        t = time.monotonic()
+        if workloads:  # start-up and scaling go with timing, not with compatibility runs
+            m.startup()
+            m.scaling()
+        phases["startup_and_scaling"] = {"wall_s": round(time.monotonic() - t, 2)}
+        t = time.monotonic()
+        m.scripts(scripts)
+        phases["scripts"] = {"wall_s": round(time.monotonic() - t, 2)}
+    meta["finished"] = True
+    meta["ended"] = _now()
+    meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
+    meta["phases"] = phases
+    meta["reused"] = {"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]}
+    meta["remeasured"] = m.remeasure.summary()
+    run.write_meta(meta)
+    say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
+                 len(scripts) * len(impls)))
+    return run
+
+
+def scaling_protocol(cap_s: float) -> str:
+    """How scaling was measured, for the report; CAP_S: the run's scaling_cap_s."""
+    return (f"Each process warms the job up on its workers (until its times stop falling, "
+            f"at most {SCALING_WARMUP_S:g} s), then times it {SCALING_REPEATS} times; "
+            f"processes run in rounds, one per point, at least {SCALING_MIN_ROUNDS}, and "
+            "more while an efficiency's interval still straddles a claim's threshold, "
+            f"within {cap_s:g} s per implementation (the preset's cap) and "
+            f"{SCALING_MAX_ROUNDS} rounds.")
+
+
+def _scaling_fresh(old: dict[str, Any] | None, image: Image, impl: Implementation,
+                   s: Settings) -> bool:
+    """OLD (a scaling extra) was measured by this protocol, image, job and cap."""
+    return _fresh(old, image, impl) and old is not None and (
+        old.get("repeats"), old.get("warmup_s"), old.get("units"), old.get("cap_s")) == (
+        SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_units, s.scaling_cap_s)
+
+
+def _scaling_decided(impl: Implementation, points: Any) -> bool:
+    """Every efficiency a claim judges (the points with the most workers) has an
+    interval clear of its thresholds (claims.scaling_thresholds), or is not available."""
+    from implmatrix import aggregate, claims
+
+    rows = aggregate.scaling({impl.id: {"points": list(points)}}, [impl.id])
+    top = rows["workers"].max()
+    return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
+        impl.family, impl.baseline, r.kind, r.workers))
+        for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
+
+
+def _settle(cell: dict[str, Any]) -> None:
+    """A cell's status is its first failing process's, else ok."""
+    bad = next((r for r in cell["runs"] if r["status"] != "ok"), None)
+    cell["status"] = bad["status"] if bad else "ok"
+    cell["error"] = bad["error"] if bad else ""
+    cell["finished"] = _now()
+
+
+def _median_of(processes: list[dict[str, Any]], key: str) -> float | None:
+    values = [p[key] for p in processes if p.get("exit") == 0 and p.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _why(result: Any) -> str:
+    if result.timed_out:
+        return "timed out"
+    lines = tail(result.stderr, 300).strip().splitlines()
+    return lines[-1] if lines else f"exit status {result.returncode}"
+
+
+def _describe(box: Container, impl: Implementation) -> dict[str, str]:
+    """The interpreter's own version, as the harness reports it."""
+    record = last_marked(box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}",
+                                    "--describe"], 120).stdout) or {}
+    return {"version": str(record.get("version", "")),
+            "python_version": str(record.get("python_version", ""))}
+
+
+def _tools(impl: Implementation) -> str:
+    """The in-container tools and the interpreter's command line (flags, environment)."""
+    return hashlib.sha256(json.dumps([TOOLS_SHA, impl.command, impl.timed_env])
+                          .encode()).hexdigest()[:16]
+
+
+def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation
+           ) -> TypeGuard[dict[str, Any]]:
+    """Whether OLD was measured with this image, these in-container tools and this
+    command line."""
+    if not old:
+        return False
+    return bool(old.get("image_id") == image.id and old.get("tools") == _tools(impl))
+
+
+def _same_script(old: dict[str, Any] | None, script: Script, image: Image,
+                 impl: Implementation) -> bool:
+    return _fresh(old, image, impl) and old["sha256"] == script.sha256
+
+
+def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
+                 scripts: list[Script], *, settings: Settings, say: Callable[[str], None]
+                 ) -> None:
+    started = time.monotonic()
+
+    def done(script: Script, runs: list[dict[str, Any]]) -> None:
+        cell = {"implementation": impl.id, "suite": script.suite, "script": script.name,
+                "sha256": script.sha256, "image_id": image.id, "tools": _tools(impl),
+                "category": script.category,
+                "feature": script.feature, "since": script.since, "expected": script.expected,
+                "source": script.path.read_text("utf-8", "replace")[:SOURCE_CHARS], **runs[0]}
+        if len(runs) > 1:  # the baseline runs twice: is its output stable?
+            cell["rerun"] = {"rc": runs[1]["rc"], "stdout": runs[1]["stdout"]}
+        run.write_script(cell)
+
+    compat.run_scripts(box, impl, scripts, timeout_s=settings.script_timeout_s,
+                       passes=2 if impl.baseline else 1, done=done)
+    say(f"{impl.id:<16} {len(scripts)} compatibility scripts in "
+        f"{time.monotonic() - started:.0f} s")
+
+
+def _progress_line(done: int, total: int, p: int, cell: dict[str, Any],
+                   outcome: dict[str, Any]) -> str:
+    record = outcome.get("record") or {}
+    values = record.get("values") or []
+    if outcome["status"] == "ok" and values:
+        warm = len(record.get("warmups") or [])
+        detail = (f"{sorted(values)[len(values) // 2] * 1e3:9.1f} ms after {warm} warmups"
+                  + ("" if record.get("steady") else " (not steady)"))
+    else:
+        detail = outcome["error"].splitlines()[0][:80] if outcome["error"] else ""
+    if outcome.get("remeasured"):
+        detail += f" (measured {outcome['remeasured'] + 1} times: the machine was busy)"
+    if outcome.get("disturbed"):
+        detail += f" [disturbed: {outcome['disturbed']}]"
+    width = len(str(total))
+    return (f"[{done:>{width}}/{total}] {cell['implementation']:<16} {cell['workload']:<18} "
+            f"#{p + 1} {outcome['status']:<12} {detail}")
+
+
+def _summary(total: int, counts: Counter[str], wall: float, run: store.RunDir,
+             script_cells: int = 0) -> str:
+    parts = [f"{counts[s]} {s}" for s in
+             ("ok", "wrong-result", "error", "unsupported", "timeout", "crash") if counts[s]]
+    reused = f" ({counts['reused']} reused)" if counts["reused"] else ""
+    scripts = f" and {script_cells} script cells" if script_cells else ""
+    if counts["scripts reused"]:
+        scripts += f" ({counts['scripts reused']} reused)"
+    return (f"{total} cells: {', '.join(parts) or 'none'}{reused}{scripts} in {wall:.0f} s "
+            f"-> {run.path}")
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """SETTINGS with the options a user gave explicitly (None means not given)."""
+    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -1,0 +1,230 @@
+"""In-container harness: run one workload file and print one JSON record.
+
+Usage: <interpreter> harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]
+       <interpreter> harness.py --describe   (just the implementation's identity)
+
+Written in the common subset of Python 2.7 (Jython), MicroPython and
+Python 3, because it runs unmodified inside every implementation.
+The record is one stdout line, after MARKER. With --cue (under measure -r) the
+first line of stdin is a nonce that the harness reads before it loads the
+workload and puts after MARKER: the host takes only the line with that nonce,
+so nothing the workload prints, however it is shaped, can pass for the record.
+"""
+import sys
+
+MARKER = "@@implmatrix-record@@"
+# With --cue, the harness says it is ready before the first iteration and waits
+# for a line on stdin: measure -r pins the process to one CPU in between.
+READY = "@@implmatrix-ready@@"
+
+
+def _pick_clock():
+    """Return (name, now, seconds_since): the best monotonic clock here."""
+    try:
+        from time import perf_counter  # CPython, PyPy
+        return "time.perf_counter", perf_counter, lambda t0: perf_counter() - t0
+    except ImportError:
+        pass
+    try:
+        from java.lang import System  # Jython: time.time() is wall clock
+
+        def since(t0):
+            return (System.nanoTime() - t0) / 1e9
+        return "java.lang.System.nanoTime", System.nanoTime, since
+    except ImportError:
+        pass
+    import time
+    if hasattr(time, "ticks_us"):  # MicroPython: ticks wrap, ticks_diff copes
+        ticks_us = time.ticks_us
+        ticks_diff = time.ticks_diff
+
+        def since(t0):
+            return ticks_diff(ticks_us(), t0) / 1e6
+        return "time.ticks_us", ticks_us, since
+    wall = time.time
+    return "time.time", wall, lambda t0: wall() - t0
+
+
+def _implementation():
+    """Describe the running interpreter the same way on every family."""
+    info = {"python_version": ".".join([str(p) for p in sys.version_info[:3]])}
+    impl = getattr(sys, "implementation", None)
+    if impl is not None:
+        name = impl.name
+        version = ".".join([str(p) for p in impl.version[:3]])
+    elif sys.platform.startswith("java"):
+        name = "jython"
+        version = info["python_version"]
+    else:
+        name = "cpython"
+        version = info["python_version"]
+    if name == "pypy":
+        version = ".".join([str(p) for p in sys.pypy_version_info[:3]])
+    info["name"] = name
+    info["version"] = version
+    info["sys_version"] = sys.version.replace("\n", " ")
+    return info
+
+
+def _format_exc(exc):
+    # Formatting must not fail the cell: its status comes from EXC, not from this.
+    if hasattr(sys, "print_exception"):  # MicroPython: no traceback module
+        import io
+        buf = io.StringIO()
+        sys.print_exception(exc, buf)
+        return buf.getvalue()
+    try:
+        import traceback
+        return traceback.format_exc()
+    except Exception as failed:  # seen once on PyPy in CI: an ImportError from here
+        return "%s: %s\n(no traceback: %s: %s)" % (
+            type(exc).__name__, exc, type(failed).__name__, failed)
+
+
+def _error(record, status, exc):
+    record["status"] = status
+    record["error_type"] = type(exc).__name__
+    record["error"] = str(exc)
+    record["traceback"] = _format_exc(exc)[-4000:]
+
+
+def _load(path):
+    f = open(path, "rb")
+    try:
+        source = f.read()
+    finally:
+        f.close()
+    if str is not bytes:  # Python 3 and MicroPython; 2.7 compiles bytes
+        source = source.decode("utf-8")
+    namespace = {"__name__": "__workload__", "__file__": path}
+    try:
+        code = compile(source, path, "exec")
+    except NameError:
+        code = source
+    exec(code, namespace)
+    return namespace
+
+
+# Warmup ends when the median of the last WINDOW iterations is no longer more
+# than TOLERANCE below the median of the WINDOW before it: the times have stopped
+# falling. JITs (PyPy, the JVM) take many iterations to get there, CPython few.
+WINDOW = 3
+TOLERANCE = 0.05
+
+
+def _median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
+
+
+def warmed_up(times):
+    """True once TIMES (all iterations so far) show no further speed-up."""
+    n = len(times)
+    if n < 2 * WINDOW:
+        return False
+    before = _median(times[n - 2 * WINDOW:n - WINDOW])
+    last = _median(times[n - WINDOW:])
+    return last >= before * (1.0 - TOLERANCE)
+
+
+def _wait_for_cue():
+    sys.stdout.write("\n" + READY + "\n")
+    sys.stdout.flush()
+    sys.stdin.readline()
+
+
+def _read_nonce():
+    """The first stdin line: letters and digits only, else no nonce."""
+    line = sys.stdin.readline().strip()
+    for c in line:
+        if not ("0" <= c <= "9" or "a" <= c <= "z" or "A" <= c <= "Z"):
+            return ""
+    return line
+
+
+def measure(path, values, warmup_budget_s, cue=False):
+    """Load PATH, warm it up until steady (at most WARMUP_BUDGET_S), then time VALUES
+    iterations. Every iteration's time is kept: warmups and values. With CUE, wait
+    for the cue between loading and the first iteration."""
+    clock_name, now, since = _pick_clock()
+    record = {
+        "schema": 2,
+        "status": "ok",
+        "clock": clock_name,
+        "implementation": _implementation(),
+        "warmups": [],
+        "values": [],
+        "steady": False,
+    }
+    try:
+        namespace = _load(path)
+    except (SyntaxError, ImportError) as exc:
+        _error(record, "unsupported", exc)
+        return record
+    except BaseException as exc:
+        _error(record, "error", exc)
+        return record
+    doc = namespace.get("__doc__") or ""
+    record["doc"] = doc.strip().split("\n")[0]
+    record["tags"] = list(namespace.get("TAGS", ()))
+    run = namespace.get("run")
+    check = namespace.get("check")
+    if not callable(run) or not callable(check):
+        record["status"] = "error"
+        record["error_type"] = "NotAWorkload"
+        record["error"] = "defines no run() and check(value)"
+        return record
+    warmups = record["warmups"]
+    timed = record["values"]
+    if cue:
+        _wait_for_cue()
+    try:
+        started = now()
+        while True:  # warmup: checked on the first iteration
+            t0 = now()
+            result = run()
+            warmups.append(since(t0))
+            if len(warmups) == 1 and not check(result):
+                return _wrong(record, result)
+            if warmed_up(warmups):
+                record["steady"] = True
+                break
+            if since(started) >= warmup_budget_s:
+                break
+        for i in range(values):  # timed: checked on the last iteration
+            t0 = now()
+            result = run()
+            timed.append(since(t0))
+        if not check(result):
+            return _wrong(record, result)
+    except BaseException as exc:
+        _error(record, "error", exc)
+    return record
+
+
+def _wrong(record, result):
+    record["status"] = "wrong-result"
+    record["error"] = "check() rejected %s" % (repr(result)[:200],)
+    return record
+
+
+def main(argv):
+    import json
+    if argv[1:] == ["--describe"]:
+        sys.stdout.write(MARKER + " " + json.dumps(_implementation()) + "\n")
+        return 0
+    cue = argv[4:] == ["--cue"]
+    if len(argv) != (5 if cue else 4):
+        sys.stderr.write("usage: harness.py WORKLOAD.py VALUES WARMUP_BUDGET_S [--cue]\n")
+        return 2
+    # Read before the workload is loaded, so that none of its code sees it.
+    prefix = MARKER + " " + (_read_nonce() + " " if cue else "")
+    record = measure(argv[1], int(argv[2]), float(argv[3]), cue)
+    sys.stdout.write("\n" + prefix + json.dumps(record) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,370 @@
+"""Thread/process scaling: wall time of one fixed CPU-bound job split over N workers.
+
+Usage: <interpreter> scaling.py KIND WORKERS UNITS REPEATS WARMUP_S
+       KIND is "threads" or "processes".
+
+The job is UNITS units of pure-Python integer work (about 5 ms a unit on
+CPython 3.13), split into WORKERS contiguous chunks of (nearly) equal size.
+Warm-up first, with the same WORKERS: a tenth of the job, again and again,
+until its times stop falling (harness.warmed_up) or WARMUP_S have passed, so
+that a JIT (PyPy, the JVM) has compiled the job's code on every worker before
+anything is timed, however many repeats follow. Then each of REPEATS repeats
+starts every worker, waits for all of them and times the whole job with the
+best monotonic clock (harness._pick_clock). A unit's checksum depends only on
+its index and has a closed form, so the combined checksum is checked against a
+value computed without running the job. Comparing the times for 1 and N
+workers gives the scaling efficiency T1 / TN / N: near 1 where workers really
+run in parallel, near 1/N behind a global lock.
+
+threads:   threading where present (CPython, PyPy, Jython), else the low-level
+           _thread module (MicroPython's unix port), joined by polling a
+           lock-protected counter.
+processes: os.fork + os.pipe + os.waitpid; each child writes its checksum to
+           a pipe. Unavailable where os.fork is missing (Jython, MicroPython).
+
+Written in the common subset of Python 2.7 (Jython), MicroPython and
+Python 3. The record is the last stdout line, after harness.MARKER:
+{"kind", "workers", "units", "available", "reason", "warmups", "steady",
+"times", "checksum_ok", "cpu_count"}. Any exception turns into "available":
+false with the reason "<ExcType>: <message>"; the script does not crash.
+"""
+import sys
+
+
+def _here():
+    """Directory of this file, without os.path (MicroPython has none)."""
+    try:
+        path = __file__
+    except NameError:
+        path = sys.argv[0]
+    cut = path.rfind("/")
+    if cut < 0:
+        return "."
+    if cut == 0:
+        return "/"
+    return path[:cut]
+
+
+sys.path.insert(0, _here())
+from harness import MARKER, _pick_clock, warmed_up  # noqa: E402
+
+# One unit: ROWS * COLS iterations of a multiply-add reduced modulo MOD.
+# Every intermediate stays below 2**31, so Jython keeps 32-bit ints and
+# MicroPython small ints; no implementation drops into big integers.
+ROWS = 384
+COLS = 256
+MOD = 1000003
+
+try:
+    _range = xrange  # Python 2.7 (Jython): range() would build a list
+except NameError:
+    _range = range
+
+
+
+def unit(index):
+    """Checksum of unit `index`: sum over a, b of (a*b + index), mod MOD.
+
+    Each worker iterates ranges of its own: Jython's lists are synchronized, so
+    workers iterating one shared list would measure that lock, not the interpreter.
+    """
+    mod = MOD
+    acc = 0
+    for a in _range(ROWS):
+        for b in _range(COLS):
+            acc = (acc + a * b + index) % mod
+    return acc
+
+
+def unit_expected(index):
+    """unit(index) in closed form (running sum mod MOD == total mod MOD)."""
+    total = (ROWS * (ROWS - 1) // 2) * (COLS * (COLS - 1) // 2)
+    total += ROWS * COLS * index
+    return total % MOD
+
+
+def chunk(units, workers, w):
+    """Unit indices of worker w: contiguous, sizes differ by at most one."""
+    return _range(units * w // workers, units * (w + 1) // workers)
+
+
+def work(units, workers, w):
+    total = 0
+    for index in chunk(units, workers, w):
+        total += unit(index)
+    return total
+
+
+def expected(units):
+    total = 0
+    for index in _range(units):
+        total += unit_expected(index)
+    return total
+
+
+def _describe(exc):
+    return "%s: %s" % (type(exc).__name__, exc)
+
+
+def cpu_count():
+    """How many CPUs the interpreter believes it has, or None."""
+    try:
+        import os
+        count = getattr(os, "cpu_count", None)
+        if count is not None:
+            return count()
+    except ImportError:
+        pass
+    try:
+        from java.lang import Runtime  # Jython
+        return Runtime.getRuntime().availableProcessors()
+    except ImportError:
+        pass
+    try:
+        import multiprocessing
+        return multiprocessing.cpu_count()
+    except (ImportError, NotImplementedError):
+        pass
+    return None
+
+
+# --- threads ---------------------------------------------------------------
+
+def _run_threading(threading, units, workers):
+    results = [0] * workers
+    errors = []
+
+    def body(w):
+        try:
+            results[w] = work(units, workers, w)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = []
+    for w in _range(workers):
+        t = threading.Thread(target=body, args=(w,))
+        threads.append(t)
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return sum(results)
+
+
+def _run_lowlevel(thread, units, workers):
+    """_thread has no join: count finished workers under a lock and poll."""
+    import time
+    results = [0] * workers
+    errors = []
+    finished = [0]
+    lock = thread.allocate_lock()
+
+    def body(w):
+        try:
+            results[w] = work(units, workers, w)
+        except BaseException as exc:
+            errors.append(exc)
+        lock.acquire()
+        finished[0] += 1
+        lock.release()
+
+    for w in _range(workers):
+        thread.start_new_thread(body, (w,))
+    sleep_ms = getattr(time, "sleep_ms", None)
+    while True:
+        lock.acquire()
+        done = finished[0]
+        lock.release()
+        if done == workers:
+            break
+        if sleep_ms is not None:
+            sleep_ms(1)
+        else:
+            time.sleep(0.001)
+    if errors:
+        raise errors[0]
+    return sum(results)
+
+
+def thread_runner():
+    """Return (run, None) or (None, reason-it-is-unavailable)."""
+    try:
+        import threading
+        return (lambda units, workers: _run_threading(threading, units, workers)), None
+    except ImportError:
+        pass
+    try:
+        import _thread as thread
+    except ImportError:
+        try:
+            import thread
+        except ImportError:
+            return None, "neither threading nor _thread can be imported"
+    return (lambda units, workers: _run_lowlevel(thread, units, workers)), None
+
+
+# --- processes -------------------------------------------------------------
+
+def _read_all(os, fd):
+    parts = []
+    while True:
+        data = os.read(fd, 4096)
+        if not data:
+            break
+        parts.append(data)
+    return b"".join(parts).decode("ascii")
+
+
+def _child(os, units, workers, w, wfd):
+    """In the child: write the checksum (or the error) and _exit, never return."""
+    status = 0
+    try:
+        try:
+            text = "%d" % (work(units, workers, w),)
+        except BaseException as exc:
+            text = "E" + _describe(exc)
+            status = 1
+        os.write(wfd, text.encode("ascii"))
+        os.close(wfd)
+    finally:
+        os._exit(status)
+
+
+def _run_fork(os, units, workers):
+    children = []  # (pid, read fd)
+    try:
+        for w in _range(workers):
+            rfd, wfd = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(rfd)
+                _child(os, units, workers, w, wfd)
+            os.close(wfd)
+            children.append((pid, rfd))
+        outputs = []
+        for pid, rfd in children:
+            outputs.append(_read_all(os, rfd))
+    finally:
+        for pid, rfd in children:
+            try:
+                os.close(rfd)
+            except OSError:
+                pass
+        statuses = []
+        for pid, rfd in children:
+            statuses.append(os.waitpid(pid, 0)[1])
+    total = 0
+    for w in _range(workers):
+        text = outputs[w]
+        if statuses[w] != 0 or not text or text[0] == "E":
+            raise RuntimeError("worker %d failed (wait status %d): %s"
+                               % (w, statuses[w], text[1:] or "no output"))
+        total += int(text)
+    return total
+
+
+def process_runner():
+    """Return (run, None) or (None, reason-it-is-unavailable)."""
+    try:
+        import os
+    except ImportError:
+        return None, "no os module"
+    missing = [name for name in ("fork", "pipe", "waitpid", "_exit")
+               if not hasattr(os, name)]
+    if missing:
+        return None, "os has no " + ", ".join(missing) + " on this implementation"
+    return (lambda units, workers: _run_fork(os, units, workers)), None
+
+
+# --- main ------------------------------------------------------------------
+
+def measure(record, argv):
+    kind = argv[1]
+    workers = int(argv[2])
+    units = int(argv[3])
+    repeats = int(argv[4])
+    warmup_s = float(argv[5])
+    record["workers"] = workers
+    record["units"] = units
+    if workers < 1 or units < 0 or repeats < 0 or warmup_s < 0:
+        raise ValueError("need WORKERS >= 1, UNITS >= 0, REPEATS >= 0, WARMUP_S >= 0")
+    if kind == "threads":
+        run, reason = thread_runner()
+    elif kind == "processes":
+        run, reason = process_runner()
+    else:
+        raise ValueError("KIND must be threads or processes, not %r" % (kind,))
+    if run is None:
+        record["available"] = False
+        record["reason"] = reason
+        return
+    name, now, since = _pick_clock()
+    ok = True
+    # Warm-up on a tenth of the job, at least once: threads on every worker; forked
+    # workers inherit what this process compiled, so it warms up in here.
+    if kind == "processes":
+        def warm(n):
+            return work(n, 1, 0)
+    else:
+        def warm(n):
+            return run(n, workers)
+    small = max(workers, units // 10)
+    want = expected(small)
+    warmups = record["warmups"]
+    started = now()
+    while True:
+        t0 = now()
+        got = warm(small)
+        warmups.append(since(t0))
+        if got != want:
+            ok = False
+        if warmed_up(warmups):
+            record["steady"] = True
+            break
+        if since(started) >= warmup_s:
+            break
+    want = expected(units)
+    for i in _range(repeats):
+        t0 = now()
+        got = run(units, workers)
+        record["times"].append(since(t0))
+        if got != want:
+            ok = False
+    record["checksum_ok"] = ok
+
+
+def main(argv):
+    import json
+    if len(argv) != 6:
+        sys.stderr.write("usage: scaling.py threads|processes WORKERS UNITS REPEATS WARMUP_S\n")
+        return 2
+    record = {
+        "kind": argv[1],
+        "workers": None,
+        "units": None,
+        "available": True,
+        "reason": "",
+        "warmups": [],
+        "steady": False,
+        "times": [],
+        "checksum_ok": False,
+        "cpu_count": None,
+    }
+    try:
+        record["cpu_count"] = cpu_count()
+    except Exception:
+        pass
+    try:
+        measure(record, argv)
+    except Exception as exc:
+        record["available"] = False
+        record["reason"] = _describe(exc)
+        record["checksum_ok"] = False
+    sys.stdout.write(MARKER + " " + json.dumps(record) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

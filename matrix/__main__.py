@@ -1,5 +1,0 @@
-import sys
-
-from matrix.cli import main
-
-sys.exit(main())
