@@ -17,7 +17,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from implmatrix import UsageError
+
 LATEST = "latest"
+# The layout of run.json, stamped in it as "schema". 1: the files written before the stamp
+# (read as they are: every field added since is read with a default); 2: stamped. A run
+# of a newer schema was written by a newer implmatrix and is refused, not misread.
+RUN_SCHEMA = 2
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -56,10 +62,10 @@ class RunDir:
         return self.path / "run.json"
 
     def meta(self) -> dict[str, Any]:
-        return read_json(self.meta_path)
+        return checked_meta(read_json(self.meta_path), self.meta_path)
 
     def write_meta(self, meta: dict[str, Any]) -> None:
-        write_json(self.meta_path, meta)
+        write_json(self.meta_path, {**meta, "schema": RUN_SCHEMA})
 
     def cell_path(self, impl_id: str, workload: str) -> Path:
         return self.path / "raw" / impl_id / f"{workload}.json"
@@ -153,6 +159,18 @@ def new_run(root: Path) -> RunDir:
     raise RuntimeError(f"cannot make a run directory under {root}")
 
 
+def checked_meta(meta: Any, path: Path) -> dict[str, Any]:
+    """META, read from PATH, in this version's layout; UsageError (one line) when it is
+    not a run.json this implmatrix can read."""
+    schema = meta.get("schema", 1) if isinstance(meta, dict) else None
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise UsageError(f"{path} is not a run.json of implmatrix (no valid schema)")
+    if schema > RUN_SCHEMA:
+        raise UsageError(f"{path} has schema {schema}, this implmatrix reads up to "
+                         f"{RUN_SCHEMA}: a newer implmatrix wrote it")
+    return {**meta, "schema": RUN_SCHEMA}  # 1 -> 2: the same fields
+
+
 def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
     """The finished runs under ROOT with their run.json, in start order; `latest` and
     broken run directories are skipped."""
@@ -161,10 +179,10 @@ def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
         if path.parent.is_symlink():
             continue
         try:
-            meta = json.loads(path.read_text())
-        except (OSError, ValueError):
+            meta = checked_meta(json.loads(path.read_text()), path)
+        except (OSError, ValueError, UsageError):  # broken, or of a newer implmatrix
             continue
-        if isinstance(meta, dict) and meta.get("finished"):
+        if meta.get("finished"):
             found.append((RunDir(path.parent), meta))
     return sorted(found, key=lambda found: (str(found[1].get("started", "")), found[0].id))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix import store
+from implmatrix import UsageError, store
 from tests.unit.conftest import make_cell, make_record
 
 
@@ -98,9 +98,28 @@ def test_meta_round_trip(tmp_path):
     run = store.new_run(tmp_path)
     meta = {"settings": {"values": 5}, "finished": False, "implementations": {}}
     run.write_meta(meta)
-    assert run.meta() == meta
+    assert run.meta() == {**meta, "schema": store.RUN_SCHEMA}
     assert run.meta_path == run.path / "run.json"
     assert run.id == run.path.name
+
+
+def test_run_json_before_the_schema_stamp_is_read_and_a_newer_one_refused(tmp_path):
+    run = store.new_run(tmp_path)
+    store.write_json(run.meta_path, {"finished": True, "started": "2026-11-25T10:00:00Z"})
+    assert run.meta() == {"finished": True, "started": "2026-11-25T10:00:00Z",
+                          "schema": store.RUN_SCHEMA}
+    assert [r.id for r, _ in store.finished_runs(tmp_path)] == [run.id]
+
+    store.write_json(run.meta_path, {"finished": True, "schema": store.RUN_SCHEMA + 1})
+    with pytest.raises(UsageError) as info:
+        run.meta()
+    assert str(info.value) == (f"{run.meta_path} has schema {store.RUN_SCHEMA + 1}, this "
+                               f"implmatrix reads up to {store.RUN_SCHEMA}: a newer "
+                               "implmatrix wrote it")
+    assert store.finished_runs(tmp_path) == []  # left out of the history, not misread
+    store.write_json(run.meta_path, {"finished": True, "schema": "2"})
+    with pytest.raises(UsageError, match=r"is not a run\.json of implmatrix"):
+        run.meta()
 
 
 def test_new_run_twice_in_the_same_second_gives_distinct_dirs(tmp_path, monkeypatch):
@@ -146,7 +165,7 @@ def test_point_latest_resolves_to_the_run_and_moves(tmp_path):
     store.point_latest(tmp_path, second)
     latest = store.latest(tmp_path)
     assert latest.path == second.path.resolve()
-    assert latest.meta() == {"n": 2}
+    assert latest.meta()["n"] == 2
     assert not (tmp_path / ".latest.tmp").exists()
     assert not (tmp_path / ".latest.tmp").is_symlink()
 
