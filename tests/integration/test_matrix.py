@@ -1,4 +1,5 @@
-"""Run real cells on every implementation and check what the tool makes of them."""
+"""Real cells on every implementation (the shared run) and what the tool makes of them;
+the probes on the baseline; the scaling job on every implementation."""
 
 from __future__ import annotations
 
@@ -25,13 +26,8 @@ from tests.integration.conftest import (
 )
 
 
-@pytest.fixture(scope="module")
-def fixture_run(shared_run: SharedRun):
-    return shared_run.proc, shared_run.path
-
-
-def test_fixture_run_exits_zero_with_summary(fixture_run, impls):
-    proc, _ = fixture_run
+def test_the_run_exits_zero_with_summary(shared_run: SharedRun, impls):
+    proc = shared_run.proc
     assert proc.returncode == 0, proc.stderr
     # The run ends with its summary, the report's paths and the comparison with the
     # previous run (none here).
@@ -43,15 +39,15 @@ def test_fixture_run_exits_zero_with_summary(fixture_run, impls):
 
 
 @pytest.mark.parametrize("workload", sorted(FIXTURE_CELLS))
-def test_fixture_status_on_every_implementation(fixture_run, impls, workload):
-    _, run_dir = fixture_run
+def test_fixture_status_on_every_implementation(shared_run: SharedRun, impls, workload):
+    run_dir = shared_run.path
     cells = raw_cells(run_dir)
     got = {impl: cells[impl, workload]["status"] for impl in impls}
     assert got == dict.fromkeys(impls, FIXTURE_CELLS[workload])
 
 
-def test_errors_keep_exception_type_and_message(fixture_run, impls):
-    _, run_dir = fixture_run
+def test_errors_keep_exception_type_and_message(shared_run: SharedRun, impls):
+    run_dir = shared_run.path
     cells = raw_cells(run_dir)
     for impl in impls:
         assert cells[impl, "raises"]["error"] == "ValueError: fixture failure <b>&amp;</b>"
@@ -60,8 +56,8 @@ def test_errors_keep_exception_type_and_message(fixture_run, impls):
         assert cells[impl, "hangs"]["error"] == f"no result within {CELL_TIMEOUT_S} s"
 
 
-def test_results_csv_and_versions(fixture_run, impls):
-    _, run_dir = fixture_run
+def test_results_csv_and_versions(shared_run: SharedRun, impls):
+    run_dir = shared_run.path
     with open(run_dir / "results.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(impls) * (len(FIXTURE_CELLS) + len(BUILTINS))
@@ -84,16 +80,16 @@ def test_results_csv_and_versions(fixture_run, impls):
         assert meta["implementations"][impl]["package_version"], impl
 
 
-def test_report_escapes_workload_text(fixture_run):
-    _, run_dir = fixture_run
+def test_report_escapes_workload_text(shared_run: SharedRun):
+    run_dir = shared_run.path
     html = (run_dir / "index.html").read_text()
     assert "fixture failure &lt;b&gt;&amp;amp;&lt;/b&gt;" in html
     assert "<b>&amp;</b>" not in html
     assert "<b>" not in (run_dir / "report.md").read_text()
 
 
-def test_pyperf_tools_read_the_json(fixture_run):
-    _, run_dir = fixture_run
+def test_pyperf_tools_read_the_json(shared_run: SharedRun):
+    run_dir = shared_run.path
     base, pypy = run_dir / "pyperf" / "cpython3.13.json", run_dir / "pyperf" / "pypy3.11.json"
     stats = subprocess.run([sys.executable, "-m", "pyperf", "stats", str(pypy)],
                            capture_output=True, text=True, check=False)
@@ -107,15 +103,15 @@ def test_pyperf_tools_read_the_json(fixture_run):
     assert "ERROR" not in compare.stdout + compare.stderr
 
 
-def test_no_container_is_left_behind(fixture_run):
-    proc, _ = fixture_run
+def test_no_container_is_left_behind(shared_run: SharedRun):
+    proc = shared_run.proc
     assert leftover_containers(proc.pid) == []
 
 
-def test_every_workload_of_the_run_is_ok_with_its_warmup_and_startup(fixture_run, impls):
+def test_every_workload_of_the_run_is_ok_with_its_warmup_and_startup(shared_run: SharedRun, impls):
     """The built-in workloads of the shared run are ok everywhere, every process kept its
     warmup, and start-up was measured on every implementation."""
-    _, run_dir = fixture_run
+    run_dir = shared_run.path
     cells = raw_cells(run_dir)
     bad = {(i, w): (cells[i, w]["status"], cells[i, w]["error"])
            for i in impls for w in (*BUILTINS, "passes") if cells[i, w]["status"] != "ok"}
