@@ -65,7 +65,7 @@ from typing import Any
 import pandas as pd
 
 from implmatrix import (
-    BUILTIN_SUITE,
+    BUILTIN_WORKLOADS,
     ROOT,
     UsageError,
     aggregate,
@@ -128,7 +128,7 @@ sys.stdout.write("\\n%r\\n" % ((times[n // 2] + times[(n - 1) // 2]) / 2.0,))
 def implmatrix_run(out: Path, *args: str) -> tuple[store.RunDir, float]:
     start = time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "implmatrix", "run", "--workloads",
-                           str(BUILTIN_SUITE), "--out", str(out), *args],
+                           str(BUILTIN_WORKLOADS), "--out", str(out), *args],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.monotonic() - start
     if proc.returncode != 0:
@@ -170,8 +170,8 @@ def tool_cell(impl: Implementation, workload: Path, out: Path) -> dict[str, Any]
     preset's warmup, VALUES values), without the start-up and scaling phases."""
     settings = replace(run.PRESETS["default"], processes=1, values=VALUES, startup_runs=0,
                        scaling_cap_s=0)
-    r = run.run_matrix([impl], workloads.discover([BUILTIN_SUITE], [workload.stem]),
-                       images.ensure([impl]), workloads.mounts([BUILTIN_SUITE]), settings, out,
+    r = run.run_matrix([impl], workloads.discover([BUILTIN_WORKLOADS], [workload.stem]),
+                       images.ensure([impl]), workloads.mounts([BUILTIN_WORKLOADS]), settings, out,
                        "bench_timing accuracy", say=lambda _: None, force=True)
     return r.cells()[0]
 
@@ -224,7 +224,7 @@ def bench_accuracy(tmp: Path, impls: Sequence[Implementation] = ()) -> None:
         print(f"accuracy on {impl.id} ({PROCESSES} processes each, alternating): tool steady_s "
               "vs a direct timing loop:", flush=True)
         diffs: dict[str, float] = {}
-        for workload in sorted(BUILTIN_SUITE.glob("*.py")):
+        for workload in sorted(BUILTIN_WORKLOADS.glob("*.py")):
             tool_values, direct = [], []
             for _ in range(PROCESSES):
                 cell = tool_cell(impl, workload, tmp / "accuracy")

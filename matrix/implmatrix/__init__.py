@@ -1,4 +1,4 @@
-"""implmatrix: run one workload suite on CPython, PyPy, MicroPython and Jython
+"""implmatrix: run one set of workloads on CPython, PyPy, MicroPython and Jython
 in real containers, and report compatibility and speed side by side."""
 
 from pathlib import Path
@@ -19,7 +19,7 @@ def _shipped(name: str) -> Path:
 DOCKER_DIR = _shipped("docker")
 WORKLOADS_DIR = _shipped("workloads")
 HARNESS = WORKLOADS_DIR / "harness.py"
-BUILTIN_SUITE = WORKLOADS_DIR / "suite"
+BUILTIN_WORKLOADS = WORKLOADS_DIR / "benchmarks"
 BUILTIN_PROBES = WORKLOADS_DIR / "probes"
 
 

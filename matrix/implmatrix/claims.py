@@ -244,7 +244,7 @@ def _speed_claim(means: pd.DataFrame, pypy: str | None, base: str) -> tuple[str,
         _judge(band(low, high, lo, hi), fails,
                _unsure(low, high, f"{lo:.2f}x" if low < lo else f"{hi:.2f}x"))
     return (claim, f"{pypy} vs {base}: geometric mean {g['geomean']:.2f}x "
-                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this suite"
+                   f"({_ci(low, high)}) over {int(g['workloads'])} workloads of this run"
                    + (f"; {busy}" if disturbed else ""), verdict)
 
 

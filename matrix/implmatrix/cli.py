@@ -125,7 +125,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="implmatrix", description="Run one workload suite on CPython, PyPy, "
+    p = _Parser(prog="implmatrix", description="Run one set of workloads on CPython, PyPy, "
                 "MicroPython and Jython in containers, and report compatibility and speed.")
     p.add_argument("--version", action="version", version=f"implmatrix {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -136,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def workload_args(s: argparse.ArgumentParser) -> None:
         s.add_argument("--workloads", action="append", type=Path, metavar="DIR",
-                       help="directory of workload files, instead of the built-in suite "
+                       help="directory of workload files, instead of the built-in workloads "
                             "(repeatable)")
         s.add_argument("--select", action="append", metavar="PATTERN",
                        help="only workloads whose name matches this glob (repeatable)")

@@ -1,4 +1,4 @@
-"""Find workload files: any directory of `.py` files, the built-in suite by default."""
+"""Find workload files: any directory of `.py` files, the built-in workloads by default."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from implmatrix import BUILTIN_SUITE, UsageError
+from implmatrix import BUILTIN_WORKLOADS, UsageError
 
 MOUNT_ROOT = "/workloads"
 
@@ -23,7 +23,7 @@ class Workload:
 def discover(dirs: list[Path] | None = None, select: list[str] | None = None) -> list[Workload]:
     """Workloads in DIRS (each file's stem is its name), filtered by --select patterns."""
     found: dict[str, Workload] = {}
-    for index, directory in enumerate(dirs or [BUILTIN_SUITE]):
+    for index, directory in enumerate(dirs or [BUILTIN_WORKLOADS]):
         if not directory.is_dir():
             raise UsageError(f"workload directory {directory} does not exist")
         files = sorted(p for p in directory.glob("*.py") if not p.name.startswith("_"))
@@ -52,4 +52,4 @@ def discover(dirs: list[Path] | None = None, select: list[str] | None = None) ->
 
 def mounts(dirs: list[Path] | None) -> dict[Path, str]:
     """Host directory → read-only mount point, in discover()'s numbering."""
-    return {d: f"{MOUNT_ROOT}/{i}" for i, d in enumerate(dirs or [BUILTIN_SUITE])}
+    return {d: f"{MOUNT_ROOT}/{i}" for i, d in enumerate(dirs or [BUILTIN_WORKLOADS])}

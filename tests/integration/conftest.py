@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from implmatrix import BUILTIN_SUITE, engine, images, registry
+from implmatrix import BUILTIN_WORKLOADS, engine, images, registry
 from tests import ROOT
 from tests.corpus import generate
 
@@ -75,7 +75,7 @@ def shared_run(built: dict[str, images.Image],
     out = tmp_path_factory.mktemp("shared-run")
     selected = [arg for name in (*BUILTINS, *FIXTURE_CELLS) for arg in ("--select", name)]
     proc = implmatrix("run", "--debug-single-value", "--values", str(VALUES),
-                      "--workloads", BUILTIN_SUITE,
+                      "--workloads", BUILTIN_WORKLOADS,
                       "--workloads", FIXTURES / "cells", *selected,
                       "--suite", FIXTURES / "scripts", "--suite", corpus,
                       "--timeout", str(CELL_TIMEOUT_S), "--script-timeout",

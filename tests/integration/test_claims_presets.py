@@ -32,8 +32,8 @@ def test_presets_differ_in_the_scaling_cap_only() -> None:
 @pytest.fixture(scope="module")
 def by_preset(built: Any, tmp_path_factory: pytest.TempPathFactory
               ) -> dict[str, store.RunDir]:
-    suite = tmp_path_factory.mktemp("suite")
-    (suite / "good.py").write_text(GOOD)
+    workload_dir = tmp_path_factory.mktemp("workloads")
+    (workload_dir / "good.py").write_text(GOOD)
     known = registry.load()
     runs = {}
     for preset, cap in CAPS.items():
@@ -41,8 +41,8 @@ def by_preset(built: Any, tmp_path_factory: pytest.TempPathFactory
         settings = replace(run.PRESETS[preset], values=1, processes=1, warmup_budget_s=0.0,
                            startup_runs=0, scaling_units=UNITS, scaling_cap_s=cap)
         runs[preset] = run.run_matrix(
-            [known[i] for i in IMPLS], workloads.discover([suite]), built,
-            workloads.mounts([suite]), settings, tmp_path_factory.mktemp(preset),
+            [known[i] for i in IMPLS], workloads.discover([workload_dir]), built,
+            workloads.mounts([workload_dir]), settings, tmp_path_factory.mktemp(preset),
             f"test {preset}", say=lambda _: None, preset=preset)
     return runs
 

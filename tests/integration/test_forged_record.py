@@ -110,13 +110,13 @@ def run():
 def forged(built, tmp_path_factory):
     known = registry.load()
     impls = [known["cpython3.13"], known["micropython1.25"]]
-    suite = tmp_path_factory.mktemp("forgers")
-    suite.chmod(0o755)  # mktemp makes it 0700; the sandbox reads it as nobody
+    workload_dir = tmp_path_factory.mktemp("forgers")
+    workload_dir.chmod(0o755)  # mktemp makes it 0700; the sandbox reads it as nobody
     for name, source in FORGERS.items():
-        (suite / f"{name}.py").write_text(source)
-    found = workloads.discover([suite])
+        (workload_dir / f"{name}.py").write_text(source)
+    found = workloads.discover([workload_dir])
     r = run.run_matrix(impls, found, {i.id: built[i.id] for i in impls},
-                       workloads.mounts([suite]), SETTINGS, tmp_path_factory.mktemp("out"),
+                       workloads.mounts([workload_dir]), SETTINGS, tmp_path_factory.mktemp("out"),
                        "implmatrix run --forged", say=lambda line: None)
     return {(c["implementation"], c["workload"]): c for c in r.cells()}
 

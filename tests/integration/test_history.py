@@ -27,19 +27,19 @@ STEADY = ("steady", "steady2", "steady3")
 
 
 def test_a_slower_workload_is_flagged_and_an_unchanged_one_is_not(built, tmp_path):
-    suite, out = tmp_path / "suite", tmp_path / "reports"
-    suite.mkdir()
+    workload_dir, out = tmp_path / "workloads", tmp_path / "reports"
+    workload_dir.mkdir()
     # Three unchanged workloads: what moves them is the machine; they are never flagged, and
     # their median move is a term of the floor.
     for name in STEADY:
-        (suite / f"{name}.py").write_text(SOURCE.format(n=N))
-    (suite / "slower.py").write_text(SOURCE.format(n=N))
-    args = ["run", "--impl", "cpython3.13", "--workloads", suite, "--fast", "--scaling-cap", "0",
-            "--out", out]
+        (workload_dir / f"{name}.py").write_text(SOURCE.format(n=N))
+    (workload_dir / "slower.py").write_text(SOURCE.format(n=N))
+    args = ["run", "--impl", "cpython3.13", "--workloads", workload_dir, "--fast",
+            "--scaling-cap", "0", "--out", out]
     first = implmatrix(*args)
     assert first.returncode == 0, first.stderr
     assert "no comparable earlier run" in first.stdout
-    (suite / "slower.py").write_text(SOURCE.format(n=5 * N))
+    (workload_dir / "slower.py").write_text(SOURCE.format(n=5 * N))
     # --force: the unchanged workload is measured again too, not copied from the first run
     second = implmatrix(*args, "--force")
     assert second.returncode == 0, second.stderr

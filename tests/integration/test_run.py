@@ -50,10 +50,10 @@ def workload_of(argv: list[str]) -> str:
 def env(tmp_path, monkeypatch, built):
     known = registry.load()
     impls = [known["cpython3.13"], known["micropython1.25"]]
-    suite = tmp_path / "suite"
-    suite.mkdir()
+    workload_dir = tmp_path / "workloads"
+    workload_dir.mkdir()
     for name, source in SOURCES.items():
-        (suite / f"{name}.py").write_text(source)
+        (workload_dir / f"{name}.py").write_text(source)
     monkeypatch.setattr(run, "Container", RecordingContainer)
     monkeypatch.setattr(RecordingContainer, "execs", [])
     monkeypatch.setattr(RecordingContainer, "measure_options", [])
@@ -63,12 +63,12 @@ def env(tmp_path, monkeypatch, built):
     def go(settings=SETTINGS, images=None, force=False):
         said.clear()
         RecordingContainer.execs.clear()
-        found = workloads.discover([suite])
+        found = workloads.discover([workload_dir])
         images = images or {i.id: built[i.id] for i in impls}
-        return run.run_matrix(impls, found, images, workloads.mounts([suite]), settings,
+        return run.run_matrix(impls, found, images, workloads.mounts([workload_dir]), settings,
                               out, "implmatrix run --test", say=said.append, force=force)
 
-    return go, suite, out, said, {i.id: built[i.id] for i in impls}
+    return go, workload_dir, out, said, {i.id: built[i.id] for i in impls}
 
 
 def statuses(r: store.RunDir) -> dict[tuple[str, str], str]:
@@ -76,14 +76,14 @@ def statuses(r: store.RunDir) -> dict[tuple[str, str], str]:
 
 
 def test_run_writes_every_cell_meta_and_latest(env):
-    go, suite, out, said, images = env
+    go, workload_dir, out, said, images = env
     r = go()
     assert statuses(r) == {
         ("cpython3.13", "good"): "ok", ("cpython3.13", "wrong"): "wrong-result",
         ("micropython1.25", "good"): "ok", ("micropython1.25", "wrong"): "wrong-result"}
     cell = r.read_cell("micropython1.25", "good")
     assert cell["image_id"] == images["micropython1.25"].id
-    assert cell["workload_sha256"] == workloads.discover([suite])[0].sha256
+    assert cell["workload_sha256"] == workloads.discover([workload_dir])[0].sha256
     (process,) = cell["runs"]
     assert len(process["record"]["values"]) == 2 and len(process["record"]["warmups"]) == 1
     # Peak RSS and wall time measured from outside the interpreter.
@@ -119,7 +119,7 @@ def test_run_then_report(env):
 
 
 def test_finished_run_is_reused_not_resumed(env):
-    go, suite, _, said, _images = env
+    go, workload_dir, _, said, _images = env
     first = go()
     second = go()
     assert second.path != first.path  # a new run in the history...
@@ -132,7 +132,7 @@ def test_finished_run_is_reused_not_resumed(env):
     assert second.meta()["reused_from"] == first.id
     assert second.meta()["implementations"] == first.meta()["implementations"]
 
-    (suite / "good.py").write_text(SOURCES["good"].replace("42", "43"))
+    (workload_dir / "good.py").write_text(SOURCES["good"].replace("42", "43"))
     third = go()
     assert sorted(a[0] for a in RecordingContainer.execs) == ["micropython", "python3.13"]
     assert "(2 reused)" in said[-1] and third.meta()["reused_from"] == second.id
@@ -167,12 +167,12 @@ def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
 
 
 def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
-    go, suite, _, _, images = env
+    go, workload_dir, _, _, images = env
     first = go()
     meta = first.meta()
     meta["finished"] = False
     first.write_meta(meta)
-    (suite / "good.py").write_text(SOURCES["good"].replace("42", "43"))
+    (workload_dir / "good.py").write_text(SOURCES["good"].replace("42", "43"))
     # As if micropython1.25's image had been rebuilt: same tag, another id.
     images = {**images, "micropython1.25": Image(images["micropython1.25"].tag,
                                                  "sha256:rebuilt", True)}
@@ -259,9 +259,9 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
     import subprocess
     import sys
 
-    go, suite, _, said, _ = env
+    go, workload_dir, _, said, _ = env
     # about 20 ms an iteration on CPython: a window long enough to see another process
-    (suite / "good.py").write_text(SOURCES["good"].replace(
+    (workload_dir / "good.py").write_text(SOURCES["good"].replace(
         "    return 42", "    return 42 + sum(range(3000000)) * 0"))
     cpu = run.timed_cpu()
     # says when it spins on the timed CPU: the timed process starts only then

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from implmatrix import BUILTIN_SUITE, cli, registry
+from implmatrix import BUILTIN_WORKLOADS, cli, registry
 from tests import ROOT
 
 NO_DOCKER = {"DOCKER_HOST": "unix:///nonexistent.sock", "DOCKER_CONTEXT": "default"}
@@ -145,7 +145,7 @@ def test_list_prints_implementations_and_workloads(cli_runs):
         assert impl_id in proc.stdout
     baseline_line = next(line for line in proc.stdout.splitlines() if "cpython3.13" in line)
     assert "(baseline)" in baseline_line
-    names = [p.stem for p in BUILTIN_SUITE.glob("*.py") if not p.name.startswith("_")]
+    names = [p.stem for p in BUILTIN_WORKLOADS.glob("*.py") if not p.name.startswith("_")]
     listed = {line.split()[0] for line in proc.stdout.splitlines() if line.startswith("  ")}
     assert set(names) <= listed
 

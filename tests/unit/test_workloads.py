@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix import BUILTIN_SUITE, UsageError
+from implmatrix import BUILTIN_WORKLOADS, UsageError
 from implmatrix.workloads import MOUNT_ROOT, discover, mounts
 
-BUILTIN_FILES = sorted(p for p in BUILTIN_SUITE.glob("*.py") if not p.name.startswith("_"))
+BUILTIN_FILES = sorted(p for p in BUILTIN_WORKLOADS.glob("*.py") if not p.name.startswith("_"))
 
 
 def make_dir(base: Path, name: str, files: list[str]) -> Path:
@@ -27,7 +27,7 @@ def test_builtin_suite_has_at_least_12_workloads():
     found = discover()
     assert len(found) >= 12
     assert [w.name for w in found] == [p.stem for p in BUILTIN_FILES]
-    assert discover(None) == discover([BUILTIN_SUITE])
+    assert discover(None) == discover([BUILTIN_WORKLOADS])
 
 
 @pytest.mark.parametrize("path", BUILTIN_FILES, ids=lambda p: p.stem)
@@ -113,7 +113,7 @@ def test_several_dirs_and_mount_numbering(tmp_path):
 
 def test_mounts_default_is_the_builtin_suite():
     m = mounts(None)
-    assert m == {BUILTIN_SUITE: f"{MOUNT_ROOT}/0"}
+    assert m == {BUILTIN_WORKLOADS: f"{MOUNT_ROOT}/0"}
     for w in discover():
         assert w.mount == f"{m[w.path.parent]}/{w.path.name}"
 

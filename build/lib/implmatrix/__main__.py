@@ -1,5 +1,0 @@
-import sys
-
-from implmatrix.cli import main
-
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""Start-up: an empty program, so its time and memory are the interpreter's own."""
