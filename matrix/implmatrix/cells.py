@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import signal
 from typing import Any
 
 from implmatrix.container import SIGNAL_EXIT, ExecResult
+from implmatrix.markers import marked
 
 MARKER = b"@@implmatrix-record@@ "
 STATUSES = ("ok", "wrong-result", "error", "unsupported", "timeout", "crash")
@@ -16,14 +16,8 @@ TAIL_CHARS = 2000
 
 def last_marked(stdout: bytes) -> dict[str, Any] | None:
     """The JSON object on the last line starting with MARKER, if well-formed."""
-    for line in reversed(stdout.splitlines()):
-        if line.startswith(MARKER):
-            try:
-                found = json.loads(line[len(MARKER):].decode("utf-8", "replace"))
-            except ValueError:
-                return None
-            return found if isinstance(found, dict) else None
-    return None
+    found = marked(stdout, MARKER)
+    return found[-1] if found else None
 
 
 def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | None:
@@ -37,15 +31,10 @@ def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | No
     if nonce is None:
         record = last_marked(stdout)
     else:
-        prefix = MARKER + nonce.encode() + b" "
-        found = [line for line in stdout.splitlines() if line.startswith(prefix)]
+        found = marked(stdout, MARKER + nonce.encode() + b" ")
         if len(found) != 1 or not nonce:
             return None
-        try:
-            record = json.loads(found[0][len(prefix):].decode("utf-8", "replace"))
-        except ValueError:
-            return None
-        record = record if isinstance(record, dict) else None
+        record = found[0]
     return record if record and record.get("status") in _HARNESS_STATUSES else None
 
 

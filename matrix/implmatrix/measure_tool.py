@@ -7,7 +7,6 @@ interpreter and reports wall time, peak RSS and CPU time from the outside.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import secrets
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from implmatrix import WORKLOADS_DIR, DockerError
+from implmatrix.markers import marked
 
 SOURCE = WORKLOADS_DIR / "measure.c"
 # Built binaries, per user: the package may be installed where it cannot write.
@@ -66,14 +66,4 @@ def parse(stdout: bytes, key: str | None = None) -> list[dict[str, Any]]:
     With KEY (measure -k), only the lines that carry it: the measured program may
     print marker-shaped lines, but cannot know the key."""
     prefix = MARKER + (key.encode() + b" " if key else b"")
-    records: list[dict[str, Any]] = []
-    for line in stdout.splitlines():
-        if not line.startswith(prefix):
-            continue
-        try:
-            record = json.loads(line[len(prefix) :])
-        except ValueError:
-            continue
-        if isinstance(record, dict):
-            records.append(record)
-    return records
+    return [record for record in marked(stdout, prefix) if record is not None]
