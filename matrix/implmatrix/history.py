@@ -33,15 +33,14 @@ import re
 import shlex
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from implmatrix import UsageError, aggregate, stats, store
-from implmatrix.run import Settings
+from implmatrix import UsageError, aggregate, runmeta, stats, store
 
 TIMING = ("values", "processes", "warmup_budget_s")
 # The bootstrap interval only sees the noise inside one run: the spread of its values and
@@ -76,7 +75,6 @@ TREND_RUNS = 50  # the trend chart shows at most this many runs
 CSV_COLUMNS = ["implementation", "workload", "verdict", "old_status", "new_status",
                "old_s", "new_s", "change", "change_low", "change_high", "floor",
                "old_cv", "new_cv", "processes", "reused", "what_changed"]
-_DEFAULTS = asdict(Settings())
 
 
 @dataclass
@@ -123,7 +121,7 @@ class Entry:
 
     @property
     def settings(self) -> dict[str, Any]:
-        return {**_DEFAULTS, **self.meta.get("settings", {})}
+        return runmeta.settings(self.meta)
 
     @property
     def timing(self) -> tuple[Any, ...]:
@@ -504,8 +502,7 @@ def _summary_for(entries: list[Entry], e: Entry) -> dict[str, Any]:
 def _speeds(e: Entry) -> tuple[dict[str, str], dict[str, float]]:
     """Per implementation: "ok/cells", and the point geometric mean speed vs the baseline
     (baseline median / its median over workloads ok on both, on the baseline's host)."""
-    baseline = next((i for i in e.order if e.impl(i).get("baseline")),
-                    e.order[0] if e.order else "")
+    baseline = runmeta.baseline(e.meta)
     counts: dict[str, Counter[str]] = {}
     for c in e.cells:
         counts.setdefault(c["implementation"], Counter())[c["status"]] += 1

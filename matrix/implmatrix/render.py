@@ -11,7 +11,6 @@ import math
 import re
 import shlex
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,13 +24,14 @@ from implmatrix import (
     history,
     interference,
     pyperf_export,
+    runmeta,
     stats,
     store,
     trend_chart,
 )
 from implmatrix.compat import STATUSES as COMPAT_STATUSES
 from implmatrix.junit import write_junit
-from implmatrix.run import Settings, scaling_protocol
+from implmatrix.run import scaling_protocol
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -61,7 +61,7 @@ def view(run: store.RunDir, against: str | None = None
     impls_meta = meta.get("implementations", {})
     order = [i for i in meta["settings"]["implementations"]]
     df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
-    baseline = next((i for i, m in impls_meta.items() if m.get("baseline")), order[0])
+    baseline = runmeta.baseline(meta)
     compat = aggregate.compatibility(df).reindex(columns=order)
     # Speed is only compared within a host: implementations a merge brought from
     # another host are compared with the baseline measured there, if it was.
@@ -121,7 +121,7 @@ def view(run: store.RunDir, against: str | None = None
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
-        "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
+        "settings": runmeta.settings(meta), "noisy_cv": aggregate.NOISY_CV,
         "attempts": interference.ATTEMPTS,
         "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
@@ -129,8 +129,7 @@ def view(run: store.RunDir, against: str | None = None
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
         "scaling_top": _scaling_top(scaling, order),
-        "scaling_protocol": scaling_protocol(float(
-            meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
+        "scaling_protocol": scaling_protocol(float(runmeta.settings(meta)["scaling_cap_s"])),
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),

@@ -371,3 +371,19 @@ def test_a_cell_where_nothing_changed_is_never_flagged(tmp_path):
     rows = compared(tmp_path / "edited", baseline_cells(),
                     edited(baseline_cells(**{f"{BASE}:a": slower}), f"{BASE}:a"))
     assert rows[BASE, "a"]["verdict"] == "regression"
+
+
+def test_a_runs_baseline_and_settings_are_read_one_way(tmp_path):
+    from implmatrix import runmeta
+    from implmatrix.run import Settings
+
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells(), impls=(PYPY, BASE))
+    meta = a.meta()
+    assert runmeta.baseline(meta) == BASE  # the marked one, wherever it stands
+    meta["implementations"][BASE]["baseline"] = False
+    assert runmeta.baseline(meta) == PYPY  # none marked: the first implementation
+    assert runmeta.baseline(meta, marked_only=True) == ""
+    settings = runmeta.settings(meta)
+    assert settings["values"] == FAST["values"]  # the run's own
+    assert settings["scaling_cap_s"] == Settings().scaling_cap_s  # older runs lack it
+    assert history.Entry(a, meta).settings == settings
