@@ -1,4 +1,5 @@
-"""Render a run's tables as results.csv, report.md and index.html.
+"""Render a run's tables as results.csv, report.md and index.html, in the run's own
+folder only (the runs index at the root is runs_index.py, a step of its own).
 
 Text that comes from workloads (errors, docstrings) is untrusted: Jinja2
 autoescapes it in HTML, and md() neutralizes it in Markdown.
@@ -21,9 +22,9 @@ from implmatrix import (
     aggregate,
     charts,
     claims,
-    history,
     interference,
     pyperf_export,
+    regressions_report,
     runmeta,
     stats,
     store,
@@ -134,7 +135,7 @@ def view(run: store.RunDir, against: str | None = None
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
         "charts": {},  # filled in by write(): drawing is slow, view() stays fast
-        "history": history.view(run, against),  # vs the previous comparable run
+        "history": regressions_report.view(run, against),  # vs the previous comparable run
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
@@ -311,5 +312,5 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
         path = run.path / ("report.md" if name == "md" else "index.html")
         store.atomic_write(path, env.get_template(template).render(**context).encode())
         written[name] = path
-    history.write(run, context["history"])  # regressions.csv, and the runs index
+    regressions_report.write(run, context["history"])  # regressions.csv, history.json
     return written
