@@ -74,7 +74,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.workloads or not args.suite else []
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
-    from implmatrix import history, render  # pandas: only once the input is known to be good
+    from implmatrix import (  # pandas: only once the input is known to be good
+        render,
+        run_summary,
+        runs_index,
+    )
     from implmatrix.run import PRESETS, run_matrix, with_overrides
 
     engine.ensure_available()
@@ -89,13 +93,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     run = run_matrix(chosen, found, built, mounts, settings, args.out, command,
                      scripts=compat_scripts, preset=args.preset, force=args.force)
     written = render.write(run)
+    runs_index.update(run)
     print(f"report: {written['md']}  {written['html']}")
-    print(history.summary(run))
+    print(run_summary.summary(run))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from implmatrix import history, render, store
+    from implmatrix import render, run_summary, runs_index, store
 
     if args.run:
         if not (args.run / "run.json").is_file():
@@ -107,18 +112,20 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(f"no runs under {args.out}; run `implmatrix run` first")
         run = latest
     written = render.write(run, args.against)  # an unknown --against: UsageError, first
+    runs_index.update(run)
     for path in written.values():
         print(path)
-    print(history.summary(run))
+    print(run_summary.summary(run))
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from implmatrix import render
+    from implmatrix import render, runs_index
     from implmatrix.merge import merge
 
     run = merge(args.sources, args.out)
     written = render.write(run)
+    runs_index.update(run)
     print(f"merged {len(run.cells())} cells into {run.path}")
     print(f"report: {written['md']}  {written['html']}")
     return 0

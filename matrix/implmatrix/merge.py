@@ -6,7 +6,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from implmatrix import UsageError, registry, store
+from implmatrix import UsageError, registry, runmeta, store
 
 
 def find_runs(sources: list[Path]) -> list[store.RunDir]:
@@ -50,8 +50,7 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
         "merged_from": [str(r.path) for r in runs],
         "finished": all(m.get("finished") for m in metas),
     }
-    baseline = next((i for m in metas for i, v in m["implementations"].items()
-                     if v.get("baseline")), None)
+    baseline = runmeta.baseline(meta, marked_only=True)  # "": none marked, no host baselines
     for run, source in zip(runs, metas, strict=True):  # a later source wins for a cell
         for cell in run.cells():
             merged.write_cell(cell)

@@ -1,4 +1,5 @@
-"""Render a run's tables as results.csv, report.md and index.html.
+"""Render a run's tables as results.csv, report.md and index.html, in the run's own
+folder only (the runs index at the root is runs_index.py, a step of its own).
 
 Text that comes from workloads (errors, docstrings) is untrusted: Jinja2
 autoescapes it in HTML, and md() neutralizes it in Markdown.
@@ -11,7 +12,6 @@ import math
 import re
 import shlex
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,16 +22,17 @@ from implmatrix import (
     aggregate,
     charts,
     claims,
-    history,
     interference,
     pyperf_export,
+    regressions_report,
+    runmeta,
     stats,
     store,
     trend_chart,
 )
 from implmatrix.compat import STATUSES as COMPAT_STATUSES
 from implmatrix.junit import write_junit
-from implmatrix.run import Settings, scaling_protocol
+from implmatrix.run import scaling_protocol
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -61,7 +62,7 @@ def view(run: store.RunDir, against: str | None = None
     impls_meta = meta.get("implementations", {})
     order = [i for i in meta["settings"]["implementations"]]
     df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
-    baseline = next((i for i, m in impls_meta.items() if m.get("baseline")), order[0])
+    baseline = runmeta.baseline(meta)
     compat = aggregate.compatibility(df).reindex(columns=order)
     # Speed is only compared within a host: implementations a merge brought from
     # another host are compared with the baseline measured there, if it was.
@@ -121,7 +122,7 @@ def view(run: store.RunDir, against: str | None = None
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
         # Runs from older versions lack newer settings: show the defaults.
-        "settings": {**asdict(Settings()), **meta["settings"]}, "noisy_cv": aggregate.NOISY_CV,
+        "settings": runmeta.settings(meta), "noisy_cv": aggregate.NOISY_CV,
         "attempts": interference.ATTEMPTS,
         "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
@@ -129,13 +130,12 @@ def view(run: store.RunDir, against: str | None = None
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
         "scaling_top": _scaling_top(scaling, order),
-        "scaling_protocol": scaling_protocol(float(
-            meta["settings"].get("scaling_cap_s", Settings().scaling_cap_s))),
+        "scaling_protocol": scaling_protocol(float(runmeta.settings(meta)["scaling_cap_s"])),
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
         "charts": {},  # filled in by write(): drawing is slow, view() stays fast
-        "history": history.view(run, against),  # vs the previous comparable run
+        "history": regressions_report.view(run, against),  # vs the previous comparable run
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
@@ -312,5 +312,5 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
         path = run.path / ("report.md" if name == "md" else "index.html")
         store.atomic_write(path, env.get_template(template).render(**context).encode())
         written[name] = path
-    history.write(run, context["history"])  # regressions.csv, and the runs index
+    regressions_report.write(run, context["history"])  # regressions.csv, history.json
     return written

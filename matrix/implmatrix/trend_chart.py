@@ -1,4 +1,4 @@
-"""The trend chart of the run history as inline SVG (history.trend's rows)."""
+"""The trend chart of the run history as inline SVG (trend.trend's rows)."""
 
 from __future__ import annotations
 

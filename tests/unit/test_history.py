@@ -1,15 +1,17 @@
-"""history.py: which earlier run a run is compared with, what is flagged, the runs index."""
+"""history.py, regressions.py, trend.py, regressions_report.py, run_summary.py, runs_index.py:
+which earlier run a run is compared with, what is flagged, the runs index."""
 
 from __future__ import annotations
 
 import csv
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from implmatrix import cli, history, render, store
+from implmatrix import cli, history, regressions, render, run_summary, runs_index, store, trend
 from tests.unit.conftest import HOST, IMPL_META, VERSIONS, make_cell, make_record
 from tests.unit.test_report import unescaped_pipes
 
@@ -93,12 +95,12 @@ def test_runs_survive_broken_directories(tmp_path):
 def test_an_older_version_is_not_compared(tmp_path):
     make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells(), versions={PYPY: "7.3.19"})
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z", baseline_cells(), versions={PYPY: "7.3.9"})
-    found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     assert found.skipped == {PYPY: "older version now: 7.3.9 < 7.3.19"}
     assert {c["implementation"] for c in found.cells} == {BASE}
     # a newer one is compared, and the report says the version changed
     c = make(tmp_path, "c", "2026-01-03T00:00:00Z", baseline_cells(), versions={PYPY: "7.3.20"})
-    found = history.compare(entry(history.previous_comparable(tmp_path, c)), entry(c))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, c)), entry(c))
     assert found.old.id == "b" and not found.skipped
     assert {r["what_changed"] for r in found.cells if r["implementation"] == PYPY} == {
         "version 7.3.9 → 7.3.20"}
@@ -112,7 +114,7 @@ def test_a_changed_command_line_or_harness_is_named(tmp_path):
         meta = run.meta()
         meta["implementations"][PYPY]["command"] = command
         run.write_meta(meta)
-    found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     changed = {(r["implementation"], r["workload"]): r["what_changed"] for r in found.cells}
     assert {w: changed[PYPY, w] for w in "abc"} == dict.fromkeys(
         "abc", "command pypy3 → env PYPY_GC_NURSERY=4M pypy3")
@@ -139,7 +141,7 @@ def test_the_same_timing_settings_are_preferred(tmp_path):
     other = tmp_path / "other"
     make(other, "x", "2026-01-01T00:00:00Z", baseline_cells(), settings=DEFAULT)
     y = make(other, "y", "2026-01-02T00:00:00Z", baseline_cells(), settings=FAST)
-    found = history.compare(entry(history.previous_comparable(other, y)), entry(y))
+    found = regressions.compare(entry(history.previous_comparable(other, y)), entry(y))
     assert "other settings: default preset then, fast preset now" in found.summary()
 
 
@@ -148,7 +150,7 @@ def compared(tmp_path: Path, before: list[dict], now: list[dict],
              settings: dict | None = None) -> dict[tuple[str, str], dict]:
     make(tmp_path, "a", "2026-01-01T00:00:00Z", before, settings=settings)
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z", now, settings=settings)
-    found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     return {(c["implementation"], c["workload"]): c for c in found.cells}
 
 
@@ -167,7 +169,7 @@ def test_a_2x_slowdown_is_a_regression_and_a_small_change_is_not(tmp_path):
     a = rows[PYPY, "a"]
     assert a["verdict"] == "regression"
     assert a["change"] == pytest.approx(1.0)
-    assert a["change_low"] > 0.9 and a["floor"] == history.FLOOR_ONE_PROCESS
+    assert a["change_low"] > 0.9 and a["floor"] == regressions.FLOOR_ONE_PROCESS
     assert rows[PYPY, "b"]["change_low"] > 0  # significant ...
     assert rows[PYPY, "b"]["verdict"] == "unchanged"  # ... but within the noise floor
     assert rows[BASE, "c"]["verdict"] == "improvement"
@@ -183,7 +185,7 @@ def test_the_floor_is_lower_with_several_processes_and_higher_for_noisy_cells(tm
                   cell(BASE, "noisy", *[[0.91, 1.3, 1.69]] * 3)],  # 30% slower, CV 30%
                  f"{BASE}:a", f"{BASE}:noisy")
     rows = compared(tmp_path, before, now, settings=DEFAULT)
-    assert rows[BASE, "a"]["floor"] == history.FLOOR
+    assert rows[BASE, "a"]["floor"] == regressions.FLOOR
     assert rows[BASE, "a"]["verdict"] == "regression"
     noisy = rows[BASE, "noisy"]
     assert noisy["floor"] == pytest.approx(2 * noisy["new_cv"]) and noisy["floor"] > 0.5
@@ -214,7 +216,7 @@ def test_summary_names_new_cells_other_status_changes_and_skipped_implementation
     c = make(tmp_path, "c", "2026-01-02T00:00:00Z",
              [cell(BASE, "a", STEADY), cell(BASE, "b", status="timeout"),
               cell(BASE, "new", STEADY), cell(PYPY, "a", STEADY)], versions={PYPY: "7.3.1"})
-    found = history.compare(entry(history.previous_comparable(tmp_path, c)), entry(c))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, c)), entry(c))
     assert found.summary() == (
         "compared with a (same host): 0 regressions, 0 improvements, 1 unchanged, "
         "1 other status change (1 cell reused from it, not measured again); 1 cell not in "
@@ -234,7 +236,7 @@ def test_geometric_mean_change_per_implementation(tmp_path):
     make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z", edited(baseline_cells(**{
         f"{PYPY}:{w}": [2.0, 2.02, 1.98] for w in "abc"}), *(f"{PYPY}:{w}" for w in "abc")))
-    found = history.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
+    found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     by_impl = {i["implementation"]: i for i in found.impls}
     assert by_impl[PYPY]["change"] == pytest.approx(1.0)
     assert by_impl[PYPY]["verdict"] == "regression" and by_impl[PYPY]["workloads"] == 3
@@ -251,7 +253,7 @@ def test_trend_is_chained_over_the_workloads_of_consecutive_runs(tmp_path):
          impls=(BASE,))
     c = make(tmp_path, "c", "2026-01-03T00:00:00Z",
              [cell(BASE, "a", [1.1]), cell(BASE, "c", [10.0])], impls=(BASE,))
-    rows = history.trend(history.runs(tmp_path), entry(c))
+    rows = trend.trend(history.runs(tmp_path), entry(c))
     assert [r["run"] for r in rows] == ["a", "b", "c"]
     assert [r["relative"] for r in rows] == pytest.approx([1.0, 1.1, 1.1 * 2 ** 0.5])
 
@@ -282,7 +284,7 @@ def test_reports_show_the_regressions(two_runs):
             assert unescaped_pipes(line) in (5, 8), line
     with open(b.path / "regressions.csv", newline="") as f:
         rows = {(r["implementation"], r["workload"]): r for r in csv.DictReader(f)}
-    assert list(next(iter(rows.values()))) == history.CSV_COLUMNS
+    assert list(next(iter(rows.values()))) == regressions.CSV_COLUMNS
     assert rows[PYPY, "a"]["verdict"] == "regression" and float(rows[PYPY, "a"]["change"]) == 1
     assert rows[BASE, "b"]["verdict"] == "unchanged"
     html = (b.path / "index.html").read_text()
@@ -297,6 +299,7 @@ def test_reports_show_the_regressions(two_runs):
 def test_runs_index_lists_every_run(two_runs):
     a, b = two_runs
     root = a.path.parent
+    runs_index.write(root)
     html = (root / "index.html").read_text()
     assert html.index(b.id) < html.index(f'href="./{a.id}/index.html"')
     assert "1 regression, 0 improvements" in html and "<svg" in html
@@ -309,7 +312,7 @@ def test_runs_index_lists_every_run(two_runs):
     # baseline time / pypy time: a 2x slower, b (the baseline 3% slower) 1.03, c 1
     assert rows[1]["speed_vs_baseline"] == "1"
     assert float(rows[3]["speed_vs_baseline"]) == pytest.approx((0.5 * 1.03) ** (1 / 3), 1e-3)
-    assert json.loads((b.path / history.CACHE).read_text())["against"] == a.id
+    assert json.loads((b.path / run_summary.CACHE).read_text())["against"] == a.id
 
 
 def test_runs_index_escapes_hostile_text(tmp_path):
@@ -320,6 +323,7 @@ def test_runs_index_escapes_hostile_text(tmp_path):
              versions={PYPY: f"7.3.19{HOSTILE}"}, settings={**FAST, "preset": HOSTILE})
     render.write(store.RunDir(tmp_path / "javascript:alert(1)"))
     render.write(b)
+    runs_index.write(tmp_path)
     html = (tmp_path / "index.html").read_text()
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -339,7 +343,7 @@ def test_report_against_another_run_and_an_unknown_id(two_runs, capsys):
     assert capsys.readouterr().out.splitlines()[-1].startswith(
         f"compared with {a.id} (same host): 1 regression")
     # the runs index keeps its own (default) comparison and the explicit one survives
-    assert json.loads((b.path / history.CACHE).read_text())["explicit"] is True
+    assert json.loads((b.path / run_summary.CACHE).read_text())["explicit"] is True
     assert cli.main(["report", str(a.path), "--against", b.id]) == 0  # any other run
     assert "compared with 20260102-000000" in capsys.readouterr().out
 
@@ -353,7 +357,7 @@ def test_the_floor_covers_the_machines_drift_between_the_runs(tmp_path):
         f"{i}:{w}": slower for i in (BASE, PYPY) for w in ("b", "c")},
         **{f"{BASE}:a": [1.7, 1.71, 1.69], f"{PYPY}:a": [1.4, 1.41, 1.39]}),
         f"{BASE}:a", f"{PYPY}:a"))
-    assert history.machine_drift(list(rows.values())) == pytest.approx(0.3)
+    assert regressions.machine_drift(list(rows.values())) == pytest.approx(0.3)
     assert rows[BASE, "a"]["floor"] == pytest.approx(0.6)
     assert rows[BASE, "a"]["verdict"] == "regression"
     assert rows[PYPY, "a"]["verdict"] == "unchanged"
@@ -371,3 +375,84 @@ def test_a_cell_where_nothing_changed_is_never_flagged(tmp_path):
     rows = compared(tmp_path / "edited", baseline_cells(),
                     edited(baseline_cells(**{f"{BASE}:a": slower}), f"{BASE}:a"))
     assert rows[BASE, "a"]["verdict"] == "regression"
+
+
+# -- what rendering writes, and the runs index as a step of its own ------------------------------
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under FOLDER: its bytes and its mtime (ns)."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rendering_a_run_leaves_every_other_run_untouched(tmp_path):
+    # a: never rendered (no summary); b: a summary of older rules; c: rendered before, its
+    # predecessor has changed since (d was put before it); e is rendered and indexed.
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
+    b = make(tmp_path, "b", "2026-01-02T00:00:00Z", baseline_cells())
+    (b.path / run_summary.CACHE).write_text(json.dumps({"rules": 3, "against": "a"}))
+    c = make(tmp_path, "c", "2026-01-04T00:00:00Z", baseline_cells())
+    render.write(c)
+    d = make(tmp_path, "d", "2026-01-03T00:00:00Z", baseline_cells())
+    e = make(tmp_path, "e", "2026-01-05T00:00:00Z", edited(baseline_cells(**{
+        f"{PYPY}:a": [2.0, 2.02, 1.98]}), f"{PYPY}:a"))
+    before = {r.id: snapshot(r.path) for r in (a, b, c, d)}
+    render.write(e)
+    runs_index.update(e)
+    assert cli.main(["report", str(e.path)]) == 0
+    assert {r.id: snapshot(r.path) for r in (a, b, c, d)} == before
+    assert not (a.path / run_summary.CACHE).exists()
+    # what the index shows of them was computed in memory: c against d now, not b
+    with open(tmp_path / "runs.csv", newline="") as f:
+        against = {r["run"]: r["against"] for r in csv.DictReader(f)}
+    assert against == {"a": "", "b": "a", "d": "b", "c": "d", "e": "c"}
+    assert json.loads((c.path / run_summary.CACHE).read_text())["against"] == "b"
+
+
+def index_files(root: Path) -> dict[str, bytes]:
+    """ROOT's runs.csv and index.html, without the date matplotlib puts in each SVG."""
+    return {n: re.sub(rb"<dc:date>[^<]*</dc:date>", b"", (root / n).read_bytes())
+            for n in ("runs.csv", "index.html")}
+
+
+def test_the_runs_index_is_a_step_of_its_own(tmp_path, monkeypatch):
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
+    b = make(tmp_path, "b", "2026-01-02T00:00:00Z", edited(baseline_cells(**{
+        f"{PYPY}:a": [2.0, 2.02, 1.98]}), f"{PYPY}:a"))
+    render.write(a)
+    render.write(b)
+    assert not (tmp_path / "runs.csv").exists() and not (tmp_path / "index.html").exists()
+    assert runs_index.update(b) == tmp_path / "index.html"
+    written = index_files(tmp_path)
+    assert b"1 regression, 0 improvements" in written["index.html"]
+    # Each run's summary caches what the index needs: it reads no run's cells ...
+    monkeypatch.setattr(store.RunDir, "cells", lambda self: pytest.fail("cells read"))
+    runs_index.write(tmp_path)
+    assert index_files(tmp_path) == written
+    monkeypatch.undo()
+    # ... and without the summaries (or with those of older rules) it computes the same
+    (a.path / run_summary.CACHE).unlink()
+    summary = json.loads((b.path / run_summary.CACHE).read_text())
+    (b.path / run_summary.CACHE).write_text(json.dumps({**summary, "rules": 3}))
+    runs_index.write(tmp_path)
+    assert index_files(tmp_path) == written
+    assert not (a.path / run_summary.CACHE).exists()
+    # the commands that render write the index too
+    (tmp_path / "index.html").unlink()
+    assert cli.main(["report", "--out", str(tmp_path)]) == 0
+    assert index_files(tmp_path) == written
+
+
+def test_a_runs_baseline_and_settings_are_read_one_way(tmp_path):
+    from implmatrix import runmeta
+    from implmatrix.run import Settings
+
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells(), impls=(PYPY, BASE))
+    meta = a.meta()
+    assert runmeta.baseline(meta) == BASE  # the marked one, wherever it stands
+    meta["implementations"][BASE]["baseline"] = False
+    assert runmeta.baseline(meta) == PYPY  # none marked: the first implementation
+    assert runmeta.baseline(meta, marked_only=True) == ""
+    settings = runmeta.settings(meta)
+    assert settings["values"] == FAST["values"]  # the run's own
+    assert settings["scaling_cap_s"] == Settings().scaling_cap_s  # older runs lack it
+    assert history.Entry(a, meta).settings == settings

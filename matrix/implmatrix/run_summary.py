@@ -1,0 +1,91 @@
+"""A run's summary, cached in its own folder (history.json) when the run is rendered: the
+digest of its comparison with its predecessor, and the figures of the run the runs index
+shows (ok cells and speed vs the baseline per implementation, the medians of the trend),
+so the index need not read every run's cells. A summary that is missing, of older rules
+or against another run is computed in memory, never written into the run's folder: only
+rendering a run writes there."""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections import Counter
+from typing import Any
+
+from implmatrix import history, regressions, runmeta, store
+
+CACHE = "history.json"  # in each run: the summary of its comparison, for the runs index
+RULES = 4  # bump when the rules or the summary change: cached summaries are then recomputed
+FIGURES = ("ok", "speed", "medians")  # what figures() adds to the digest
+
+
+def digest(found: regressions.Comparison | None, explicit: bool,
+           nothing: str = "") -> dict[str, Any]:
+    """What the runs index needs of a comparison (what history.json caches); NOTHING is
+    the summary when there was no run to compare with."""
+    return {"rules": RULES, "against": found.old.id if found else "", "explicit": explicit,
+            "counts": dict(found.counts) if found else {},
+            "by_impl": found.by_impl if found else {},
+            "summary": found.summary() if found else nothing}
+
+
+def figures(e: history.Entry) -> dict[str, Any]:
+    """Per implementation: "ok/cells"; the point geometric mean speed vs the baseline
+    (baseline median / its median over workloads ok on both, on the baseline's host); and
+    the median of each ok cell (impl -> workload -> seconds)."""
+    baseline = runmeta.baseline(e.meta)
+    counts: dict[str, Counter[str]] = {}
+    for c in e.cells:
+        counts.setdefault(c["implementation"], Counter())[c["status"]] += 1
+    medians = e.medians
+    ok = {i: f"{n['ok']}/{sum(n.values())}" for i, n in counts.items()}
+    speed = {}
+    for impl in e.order:
+        if e.host(impl) != e.host(baseline):
+            continue
+        logs = [math.log(medians[baseline, w] / t) for (i, w), t in medians.items()
+                if i == impl and (baseline, w) in medians]
+        if logs:
+            speed[impl] = math.exp(statistics.fmean(logs))
+    by_impl: dict[str, dict[str, float]] = {}
+    for (i, w), t in medians.items():
+        by_impl.setdefault(i, {})[w] = t
+    return {"ok": ok, "speed": speed, "medians": by_impl}
+
+
+def write(run: store.RunDir, shown: dict[str, Any]) -> None:
+    """RUN's own history.json: the digest of SHOWN (regressions_report.view(RUN)) and
+    RUN's figures."""
+    store.write_json(run.path / CACHE, {**{k: shown[k] for k in digest(None, False)},
+                                        **figures(history.Entry(run, run.meta()))})
+
+
+def summary(run: store.RunDir) -> str:
+    """The one-line summary the last render of RUN wrote ("" if none)."""
+    try:
+        return str(json.loads((run.path / CACHE).read_text())["summary"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+
+
+def current(entries: list[history.Entry], e: history.Entry) -> dict[str, Any]:
+    """E's digest (its comparison with its predecessor among ENTRIES) and figures: from
+    its cache when that is current, else computed here; nothing is written. Cached
+    medians are kept in E, so the trend does not read E's cells either."""
+    old = history.previous(entries, e)
+    try:
+        cached = json.loads((e.run.path / CACHE).read_text())
+    except (OSError, ValueError):
+        cached = None
+    ours = isinstance(cached, dict) and cached.get("rules") == RULES
+    if ours and cached.get("against") == (old.id if old else ""):
+        found = cached
+    else:
+        found = digest(regressions.compare(old, e) if old else None, explicit=False)
+    if ours and all(isinstance(cached.get(k), dict) for k in FIGURES):
+        # Entry.medians is a cached_property: its value lives in the instance's __dict__.
+        vars(e)["medians"] = {(i, w): t for i, ws in cached["medians"].items()
+                              for w, t in ws.items()}
+        return {**found, **{k: cached[k] for k in FIGURES}}
+    return {**found, **figures(e)}
