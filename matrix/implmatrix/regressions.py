@@ -24,7 +24,7 @@ from implmatrix import aggregate, history, stats
 # of its processes. Drift between runs (CPU frequency, other load on the host, another
 # memory layout and JIT history in each new process) is not in it, so a change must also
 # exceed a floor. With one process per cell (the fast preset) the interval has no
-# process-to-process spread at all: two back-to-back fast runs of the built-in suite on the
+# process-to-process spread at all: two back-to-back fast runs of the built-in workloads on the
 # 2-core build machine with nothing changed (20261125-184900, 20261125-185311) differed per
 # cell by 3% in the median, and 24 of 70 cells by more than 5%, 6 by more than 10% (up to
 # 14% with a CV under 4%), 2 by more than 15% (pypy3.11 string_building +25%, CV 4%; and
