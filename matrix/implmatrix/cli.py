@@ -171,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="6 processes per cell, 10 values, long warmup")
     preset.add_argument("--debug-single-value", dest="preset", action="store_const",
                         const="debug", help="1 process per cell, 1 value, no warmup budget, "
-                        "2 start-up runs, no scaling: does everything run? (decides no claim)")
+                        "1 start-up run, no scaling: does everything run? (decides no claim)")
     s.set_defaults(preset="default")
     s.add_argument("--processes", type=int, metavar="N",
                    help="fresh processes per cell (preset: 1 fast, 3 default, 6 rigorous)")

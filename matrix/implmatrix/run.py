@@ -72,7 +72,7 @@ PRESETS = {
     "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
                          startup_runs=30, scaling_cap_s=600.0),
     # pyperf's --debug-single-value: does everything run? Nothing here decides a claim.
-    "debug": Settings(values=1, processes=1, warmup_budget_s=0.0, startup_runs=2,
+    "debug": Settings(values=1, processes=1, warmup_budget_s=0.0, startup_runs=1,
                       scaling_cap_s=0.0),
 }
 

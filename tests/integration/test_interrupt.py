@@ -14,13 +14,13 @@ from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers
 
 def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
-            "--timeout", "8", "--debug-single-value", "--out", str(tmp_path)]
+            "--timeout", "5", "--debug-single-value", "--out", str(tmp_path)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "implmatrix", "run", *args], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    # Cells run in name order: crashes, then hangs (8 s): interrupt during hangs.
+    # Cells run in name order: crashes, then hangs (5 s): interrupt during hangs.
     header = proc.stdout.readline()
     assert header.startswith("7 workloads x 1 processes"), header
     first = proc.stdout.readline()
