@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -118,39 +119,42 @@ def make_scaling(impl: str, *points: dict[str, Any], cores: int = 2,
             "cores": cores, "units": 100, "repeats": repeats, "points": list(points)}
 
 
+def run_in(
+    root: Path,
+    cells: list[dict[str, Any]],
+    impls: dict[str, dict[str, Any]] | None = None,
+    *,
+    order: list[str] | None = None,
+    values: int = 3,
+    extras: dict[str, dict[str, dict[str, Any]]] | None = None,
+) -> store.RunDir:
+    """A synthetic finished run directory under ROOT, laid out the way run.run_matrix
+    lays it out."""
+    impls = IMPL_META if impls is None else impls
+    run = store.new_run(root)
+    run.write_meta({
+        "settings": {
+            "values": values, "timeout_s": 120.0,
+            "implementations": order or list(impls),
+            "workloads": sorted({c["workload"] for c in cells}),
+        },
+        "command": "implmatrix run", "started": "2025-01-02T03:00:00Z",
+        "host": dict(HOST), "implementations": impls, "finished": True,
+        "ended": "2025-01-02T03:10:00Z", "wall_s": 600.0,
+    })
+    for cell in cells:
+        run.write_cell(cell)
+    for kind, per_impl in (extras or {}).items():  # "startup"/"scaling": impl → raw
+        for impl, raw in per_impl.items():
+            run.write_extra(kind, impl, raw)
+    store.point_latest(root, run)
+    return run
+
+
 @pytest.fixture
 def make_run(tmp_path: Path) -> Callable[..., store.RunDir]:
-    """Build a synthetic finished run directory the way run.run_matrix lays it out."""
-
-    def make(
-        cells: list[dict[str, Any]],
-        impls: dict[str, dict[str, Any]] | None = None,
-        order: list[str] | None = None,
-        values: int = 3,
-        extras: dict[str, dict[str, dict[str, Any]]] | None = None,
-    ) -> store.RunDir:
-        impls = IMPL_META if impls is None else impls
-        root = tmp_path / "reports"
-        run = store.new_run(root)
-        run.write_meta({
-            "settings": {
-                "values": values, "timeout_s": 120.0,
-                "implementations": order or list(impls),
-                "workloads": sorted({c["workload"] for c in cells}),
-            },
-            "command": "implmatrix run", "started": "2025-01-02T03:00:00Z",
-            "host": dict(HOST), "implementations": impls, "finished": True,
-            "ended": "2025-01-02T03:10:00Z", "wall_s": 600.0,
-        })
-        for cell in cells:
-            run.write_cell(cell)
-        for kind, per_impl in (extras or {}).items():  # "startup"/"scaling": impl → raw
-            for impl, raw in per_impl.items():
-                run.write_extra(kind, impl, raw)
-        store.point_latest(root, run)
-        return run
-
-    return make
+    """run_in under this test's own reports root."""
+    return functools.partial(run_in, tmp_path / "reports")
 
 
 def run_harness(

@@ -18,6 +18,7 @@ from tests.unit.conftest import (
     make_record,
     make_scaling,
     make_startup,
+    run_in,
     scaling_point,
     scaling_process,
     startup_process,
@@ -596,9 +597,10 @@ def unescaped_pipes(line: str) -> int:
     return count
 
 
-@pytest.fixture
-def written(make_run):
-    run = make_run(scenario(), impl_dicts())
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """One rendered run, read by the tests below (none of them changes it)."""
+    run = run_in(tmp_path_factory.mktemp("written"), scenario(), impl_dicts())
     return run, render.write(run)
 
 
@@ -782,13 +784,14 @@ def test_report_of_a_run_without_timed_cells(make_run):
     assert not (run.path / "warmups.csv").exists()
 
 
-@pytest.fixture
-def measured(make_run):
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory):
     """The scenario with start-up and scaling, Jython's 2-worker point measured on a busy
-    machine only."""
+    machine only (read by the tests below; none of them changes it)."""
     impls = {**impl_dicts(), JYTHON: JYTHON_META}
     scaling = {**SCALING, **jython_scaling(BUSY, BUSY)}
-    run = make_run(scenario(), impls, extras={"startup": STARTUP, "scaling": scaling})
+    run = run_in(tmp_path_factory.mktemp("measured"), scenario(), impls,
+                 extras={"startup": STARTUP, "scaling": scaling})
     return run, render.write(run)
 
 
