@@ -40,5 +40,8 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     assert again.returncode == 0, again.stderr
     assert f"resuming unfinished run {run_dir.resolve().name}" in again.stdout
     assert "(1 reused)" in again.stdout
-    assert len(raw_cells(run_dir)) == 7
+    cells = raw_cells(run_dir)
+    assert len(cells) == 7
+    hangs = cells["cpython3.13", "hangs"]  # killed at the limit, this time
+    assert (hangs["status"], hangs["error"]) == ("timeout", "no result within 5 s")
     assert leftover_containers(again.pid) == []

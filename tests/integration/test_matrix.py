@@ -16,7 +16,6 @@ from implmatrix.container import Container
 from implmatrix.run import HARNESS_MOUNT
 from tests.integration.conftest import (
     BUILTINS,
-    CELL_TIMEOUT_S,
     FIXTURE_CELLS,
     VALUES,
     SharedRun,
@@ -53,7 +52,6 @@ def test_errors_keep_exception_type_and_message(shared_run: SharedRun, impls):
         assert cells[impl, "raises"]["error"] == "ValueError: fixture failure <b>&amp;</b>"
         assert "implmatrix_no_such_module" in cells[impl, "missing_import"]["error"]
         assert cells[impl, "crashes"]["error"].startswith("killed by SIG")
-        assert cells[impl, "hangs"]["error"] == f"no result within {CELL_TIMEOUT_S} s"
 
 
 def test_results_csv_and_versions(shared_run: SharedRun, impls):
