@@ -305,7 +305,7 @@ def print_verdicts(runs: dict[str, store.RunDir]) -> None:
     run and do not hold in another (the target is 0; inconclusive may differ)."""
     verdicts: dict[str, dict[str, str]] = {}
     for name, r in runs.items():
-        for row in render.view(r)[0]["claims"]:
+        for row in render.view(r).context["claims"]:
             verdicts.setdefault(row["claim"].split(" (taken as")[0], {})[name] = \
                 claims.word(row["verdict"])
     print(f"  claims, {' / '.join(runs)}:")
@@ -321,7 +321,7 @@ def print_verdicts(runs: dict[str, store.RunDir]) -> None:
 def print_figures(name: str, r: store.RunDir) -> None:
     """What each claim of run R measured, as its report says it."""
     print(f"  {name}:")
-    for row in render.view(r)[0]["claims"]:
+    for row in render.view(r).context["claims"]:
         print(f"    {row['claim'].split(' (taken as')[0][:60]}: {row['measured']}")
 
 

@@ -12,6 +12,7 @@ import math
 import re
 import shlex
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -53,10 +54,19 @@ def _num(x: Any, fmt: str) -> str:
     return "" if pd.isna(x) else format(x, fmt)
 
 
-def view(run: store.RunDir, against: str | None = None
-         ) -> tuple[dict[str, Any], pd.DataFrame, list[dict[str, Any]], pd.DataFrame,
-                    dict[str, pd.DataFrame]]:
-    """Everything the templates show, as plain rows of strings and numbers."""
+@dataclass(frozen=True)
+class View:
+    """A run as the report shows it."""
+
+    context: dict[str, Any]  # what the templates show, as plain rows of strings and numbers
+    results: pd.DataFrame  # one row per implementation × workload (results.csv)
+    cells: list[dict[str, Any]]  # the raw cells
+    compat: pd.DataFrame  # one row per implementation × script (compat.csv)
+    tables: dict[str, pd.DataFrame]  # warmups, startup, scaling, speed, geomeans, memory
+
+
+def view(run: store.RunDir, against: str | None = None) -> View:
+    """RUN as the report shows it (compared with AGAINST, a run id, if given)."""
     meta = run.meta()
     cells = run.cells()
     impls_meta = meta.get("implementations", {})
@@ -153,7 +163,7 @@ def view(run: store.RunDir, against: str | None = None
     }
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
               "geomeans": means, "memory": memory}
-    return context, df, cells, compat, tables
+    return View(context, df, cells, compat, tables)
 
 
 def _by_suite_and_category(counts: pd.DataFrame
@@ -276,7 +286,9 @@ def _mib(kb: Any) -> str:
 
 
 def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
-    context, df, cells, compat, tables = view(run, against)
+    shown = view(run, against)
+    context, df, cells, compat, tables = (shown.context, shown.results, shown.cells,
+                                          shown.compat, shown.tables)
     csv = run.path / "results.csv"
     store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
     parquet = io.BytesIO()

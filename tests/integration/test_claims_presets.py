@@ -48,7 +48,7 @@ def by_preset(built: Any, tmp_path_factory: pytest.TempPathFactory
 
 
 def verdicts(r: store.RunDir) -> dict[str, str]:
-    return {row["claim"]: claims.word(row["verdict"]) for row in render.view(r)[0]["claims"]}
+    return {row["claim"]: claims.word(row["verdict"]) for row in render.view(r).context["claims"]}
 
 
 def test_no_scaling_verdict_is_the_opposite_with_the_other_cap(

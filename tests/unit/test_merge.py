@@ -32,7 +32,7 @@ def test_merge_on_one_host_compares_speed(tmp_path):
     merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
     assert {(c["implementation"], c["workload"]) for c in merged.cells()} == {
         (BASE, "w"), (PYPY, "w")}
-    context, *_ = render.view(merged)
+    context = render.view(merged).context
     assert context["other_host"] == []
     assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == "2.00x"
 
@@ -41,7 +41,7 @@ def test_merge_across_hosts_does_not_compare_speed(tmp_path):
     one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
     one_run(tmp_path / "b", PYPY, [1.0] * 3, {**HOST, "hostname": "elsewhere"})
     merged = merge([tmp_path], tmp_path / "out")  # a folder of run roots
-    context, *_ = render.view(merged)
+    context = render.view(merged).context
     assert context["other_host"] == [PYPY]
     assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == ""
     text = render.write(merged)["md"].read_text()
@@ -65,7 +65,7 @@ def test_merge_keeps_scripts_and_startup(tmp_path):
         run.write_extra("startup", impl, {"implementation": impl, "programs": {}})
     merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
     assert len(merged.script_cells()) == 2 and set(merged.extras("startup")) == {BASE, PYPY}
-    _, _, _, compat, _ = render.view(merged)
+    compat = render.view(merged).compat
     got = {r.implementation: r.status for r in compat.itertuples()}
     assert got == {BASE: "pass", PYPY: "differs"}  # PyPy judged against the other shard
 
@@ -81,7 +81,7 @@ def test_merge_normalizes_by_the_baseline_of_each_host(tmp_path):
     b.write_meta(meta)
     b.write_cell(make_cell(BASE, "w", record=make_record(BASE, [4.0] * 3)))
     merged = merge([tmp_path / "b", tmp_path / "a"], tmp_path / "out")  # a's baseline wins
-    context, *_ = render.view(merged)
+    context = render.view(merged).context
     assert context["normalized"] == [PYPY] and context["other_host"] == []
     assert {i["id"]: i["geomean"] for i in context["impls"]}[PYPY] == "4.00x"  # 4.0 / 1.0
     rows = {r["workload"]: r for r in context["rows"]}

@@ -727,7 +727,7 @@ def test_report_survives_an_empty_package_version(make_run):
 def test_missing_cell_is_shown_as_missing(make_run):
     cells = [c for c in scenario() if not (c["implementation"] == PYPY and c["workload"] == "slow")]
     run = make_run(cells, impl_dicts())
-    context, *_ = render.view(run)
+    context = render.view(run).context
     slow = next(r for r in context["rows"] if r["workload"] == "slow")
     assert [c["status"] for c in slow["cells"]] == ["ok", "missing"]
     paths = render.write(run)
@@ -735,14 +735,15 @@ def test_missing_cell_is_shown_as_missing(make_run):
 
 
 def test_description_comes_from_any_cell_that_ran(make_run):
-    context, *_ = render.view(make_run(scenario(), impl_dicts()))
+    context = render.view(make_run(scenario(), impl_dicts())).context
     assert context["descriptions"]["fast"] == "Fast one."
     assert context["descriptions"]["basefails"] == "A test workload."
 
 
 def test_view_context(make_run):
     run = make_run(scenario(), impl_dicts())
-    context, df, cells, *_ = render.view(run)
+    shown = render.view(run)
+    context, df, cells = shown.context, shown.results, shown.cells
     assert context["baseline"] == BASE
     assert context["order"] == [BASE, PYPY]
     assert len(cells) == 8 and len(df) == 8
@@ -772,7 +773,7 @@ def test_report_without_the_baseline_uses_the_first_implementation(make_run):
     cells = [make_cell(PYPY, w, record=make_record(PYPY, [v] * 3)) for w, v in
              (("a", 1.0), ("b", 2.0))]
     run = make_run(cells, {PYPY: IMPL_META[PYPY]})
-    context, *_ = render.view(run)
+    context = render.view(run).context
     assert context["baseline"] == PYPY
     render.write(run)
 
@@ -797,7 +798,7 @@ def measured(tmp_path_factory):
 
 def test_reports_state_the_rule_and_the_intervals(measured):
     run, paths = measured
-    context, *_ = render.view(run)
+    context = render.view(run).context
     assert context["claims_rule"] == claims.RULE
     assert [c["verdict"].split(":")[0] for c in context["claims"]] == [
         "inconclusive", "does not hold", "holds", "holds", "inconclusive"]
