@@ -5,10 +5,11 @@
 set -eu
 suite=$1
 tag=$2
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 rootfs=$(mktemp -d "${TMPDIR:-/tmp}/implmatrix-rootfs.XXXXXX")
 trap 'rm -rf "$rootfs"' EXIT INT TERM
-debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || {
+# debootstrap's own default mirror, unless DEBIAN_MIRROR names another
+debootstrap --variant=minbase "$suite" "$rootfs" ${DEBIAN_MIRROR:+"$DEBIAN_MIRROR"} \
+    >"$rootfs.log" 2>&1 || {
     tail -n 20 "$rootfs.log" >&2
     rm -f "$rootfs.log"
     exit 1

@@ -26,7 +26,7 @@ def test_not_root(box):
 
 def test_no_network(box):
     code = ("import socket\n"
-            "try:\n socket.create_connection(('deb.debian.org', 80), timeout=3); print('up')\n"
+            "try:\n socket.create_connection(('192.0.2.1', 80), timeout=3); print('up')\n"
             "except OSError as e: print('down', type(e).__name__)")
     assert py(box, code).startswith("down")
     assert py(box, "import socket; print(sorted(socket.if_nameindex()))") == "[(1, 'lo')]"
