@@ -101,7 +101,9 @@ def test_warmup_lasts_until_the_times_stop_falling(tmp_path):
     assert rec["steady"] is True
     # Not before the times stop falling (call 7), and soon after.
     assert 8 <= len(rec["warmups"]) <= 7 + 2 * 3, rec["warmups"]
-    assert max(rec["values"]) < 0.004
+    # Timed after the warmup: each value a 2 ms sleep (seen up to 4.3 ms on a busy VM), none
+    # of the warming calls' (6 ms at the least).
+    assert max(rec["values"]) < 0.006
 
 
 def test_warmup_stops_at_its_budget(tmp_path):
