@@ -66,7 +66,6 @@ import pandas as pd
 
 from implmatrix import (
     BUILTIN_WORKLOADS,
-    ROOT,
     UsageError,
     aggregate,
     claims,
@@ -79,6 +78,7 @@ from implmatrix import (
 )
 from implmatrix.container import Sandbox
 from implmatrix.registry import Implementation
+from tests import ROOT
 
 PROCESSES = 5
 VALUES = 5  # timed iterations per process, the tool's and DIRECT's alike
