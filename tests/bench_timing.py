@@ -171,8 +171,8 @@ def tool_cell(impl: Implementation, workload: Path, out: Path) -> dict[str, Any]
     settings = replace(run.PRESETS["default"], processes=1, values=VALUES, startup_runs=0,
                        scaling_cap_s=0)
     r = run.run_matrix([impl], workloads.discover([BUILTIN_WORKLOADS], [workload.stem]),
-                       images.ensure([impl]), workloads.mounts([BUILTIN_WORKLOADS]), settings, out,
-                       "bench_timing accuracy", say=lambda _: None, force=True)
+                       images.ensure([impl]), workloads.mounts([BUILTIN_WORKLOADS]), settings,
+                       out=out, command="bench_timing accuracy", say=lambda _: None, force=True)
     return r.cells()[0]
 
 

@@ -90,7 +90,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                               processes=args.processes, timeout_s=args.timeout,
                               script_timeout_s=args.script_timeout,
                               scaling_cap_s=args.scaling_cap)
-    run = run_matrix(chosen, found, built, mounts, settings, args.out, command,
+    run = run_matrix(chosen, found, built, mounts, settings, out=args.out, command=command,
                      scripts=compat_scripts, preset=args.preset, force=args.force)
     written = render.write(run)
     runs_index.update(run)

@@ -377,15 +377,15 @@ class _Matrix:
                                     impl) for sc in scripts)
 
 
-# Eleven parameters, taken positionally by the callers in tests/integration, which are
-# being rewritten: with them, out/command/say/scripts/preset/force become keyword-only
-# options (a record), and this noqa goes.
-def run_matrix(  # noqa: PLR0913, PLR0917
+# Eleven inputs, the last six keyword-only: what is run, then where and how it is told.
+# They become one record with the typed run model (issue: one run model).
+def run_matrix(  # noqa: PLR0913
     impls: list[Implementation],
     workloads: list[Workload],
     images: dict[str, Image],
     mounts: dict[Path, str],
     settings: Settings,
+    *,
     out: Path,
     command: str,
     say: Callable[[str], None] = print,
@@ -472,7 +472,7 @@ def scaling_protocol(cap_s: float) -> str:
 def _scaling_fresh(old: dict[str, Any] | None, image: Image, impl: Implementation,
                    s: Settings) -> bool:
     """OLD (a scaling extra) was measured by this protocol, image, job and cap."""
-    return _fresh(old, image, impl) and old is not None and (
+    return _fresh(old, image, impl) and (
         old.get("repeats"), old.get("warmup_s"), old.get("units"), old.get("cap_s")) == (
         SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_units, s.scaling_cap_s)
 

@@ -42,8 +42,9 @@ def by_preset(built: Any, tmp_path_factory: pytest.TempPathFactory
                            startup_runs=0, scaling_units=UNITS, scaling_cap_s=cap)
         runs[preset] = run.run_matrix(
             [known[i] for i in IMPLS], workloads.discover([workload_dir]), built,
-            workloads.mounts([workload_dir]), settings, tmp_path_factory.mktemp(preset),
-            f"test {preset}", say=lambda _: None, preset=preset)
+            workloads.mounts([workload_dir]), settings,
+            out=tmp_path_factory.mktemp(preset), command=f"test {preset}", say=lambda _: None,
+            preset=preset)
     return runs
 
 

@@ -116,8 +116,9 @@ def forged(built, tmp_path_factory):
         (workload_dir / f"{name}.py").write_text(source)
     found = workloads.discover([workload_dir])
     r = run.run_matrix(impls, found, {i.id: built[i.id] for i in impls},
-                       workloads.mounts([workload_dir]), SETTINGS, tmp_path_factory.mktemp("out"),
-                       "implmatrix run --forged", say=lambda line: None)
+                       workloads.mounts([workload_dir]), SETTINGS,
+                       out=tmp_path_factory.mktemp("out"), command="implmatrix run --forged",
+                       say=lambda line: None)
     return {(c["implementation"], c["workload"]): c for c in r.cells()}
 
 

@@ -66,7 +66,8 @@ def env(tmp_path, monkeypatch, built):
         found = workloads.discover([workload_dir])
         images = images or {i.id: built[i.id] for i in impls}
         return run.run_matrix(impls, found, images, workloads.mounts([workload_dir]), settings,
-                              out, "implmatrix run --test", say=said.append, force=force)
+                              out=out, command="implmatrix run --test", say=said.append,
+                              force=force)
 
     return go, workload_dir, out, said, {i.id: built[i.id] for i in impls}
 
