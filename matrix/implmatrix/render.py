@@ -129,10 +129,10 @@ def view(run: store.RunDir, against: str | None = None) -> View:
                                scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
+    settings = runmeta.settings(meta)  # older runs lack newer settings: their defaults
     context = {
         "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
-        # Runs from older versions lack newer settings: show the defaults.
-        "settings": runmeta.settings(meta), "noisy_cv": aggregate.NOISY_CV,
+        "settings": settings, "noisy_cv": aggregate.NOISY_CV,
         "attempts": interference.ATTEMPTS,
         "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
@@ -140,7 +140,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
         "scaling_top": _scaling_top(scaling, order),
-        "scaling_protocol": scaling_protocol(float(runmeta.settings(meta)["scaling_cap_s"])),
+        "scaling_protocol": scaling_protocol(float(settings["scaling_cap_s"])),
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),

@@ -178,12 +178,13 @@ def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
     for path in root.glob("*/run.json"):
         if path.parent.is_symlink():
             continue
+        run = RunDir(path.parent)
         try:
-            meta = checked_meta(json.loads(path.read_text()), path)
+            meta = run.meta()
         except (OSError, ValueError, UsageError):  # broken, or of a newer implmatrix
             continue
         if meta.get("finished"):
-            found.append((RunDir(path.parent), meta))
+            found.append((run, meta))
     return sorted(found, key=lambda found: (str(found[1].get("started", "")), found[0].id))
 
 
