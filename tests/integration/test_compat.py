@@ -9,14 +9,11 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 from implmatrix import registry
 from tests.integration.conftest import (
     CORPUS_SIZE,
     SCRIPT_TIMEOUT_S,
     SharedRun,
-    leftover_containers,
 )
 
 # The JUnit schema pytest's own tests validate against (testing/example_scripts/junit-10.xsd
@@ -39,14 +36,8 @@ def compat_rows(run_dir: Path, suite: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(f) if row["suite"] == suite]
 
 
-@pytest.fixture(scope="module")
-def script_run(shared_run: SharedRun) -> Path:
-    assert leftover_containers(shared_run.proc.pid) == []
-    return shared_run.path
-
-
-def test_fixture_script_statuses(script_run, impls):
-    rows = compat_rows(script_run, "scripts")
+def test_fixture_script_statuses(shared_run: SharedRun, impls):
+    rows = compat_rows(shared_run.path, "scripts")
     got = {(r["implementation"], r["script"]): r["status"] for r in rows}
     want = {}
     for impl in impls:
@@ -57,9 +48,9 @@ def test_fixture_script_statuses(script_run, impls):
     assert got == want
 
 
-def test_compat_csv_has_metadata_and_detail(script_run):
+def test_compat_csv_has_metadata_and_detail(shared_run: SharedRun):
     rows = {(r["implementation"], r["script"]): r
-            for r in compat_rows(script_run, "scripts")}
+            for r in compat_rows(shared_run.path, "scripts")}
     assert list(next(iter(rows.values())))[:7] == [
         "implementation", "suite", "script", "category", "feature", "since", "status"]
     division = rows["jython2.7", "division"]
@@ -69,18 +60,18 @@ def test_compat_csv_has_metadata_and_detail(script_run):
     assert rows["cpython3.13", "raises"]["detail"] == "KeyError: 'fixture <b>'"
 
 
-def test_differences_page_escapes_output(script_run):
-    html = (script_run / "index.html").read_text()
+def test_differences_page_escapes_output(shared_run: SharedRun):
+    html = (shared_run.path / "index.html").read_text()
     assert 'id="differences"' in html
     assert "KeyError: &#39;fixture &lt;b&gt;&#39;" in html
     assert "fixture <b>" not in html
-    assert "Compatibility scripts" in (script_run / "report.md").read_text()
+    assert "Compatibility scripts" in (shared_run.path / "report.md").read_text()
 
 
-def test_junit_xml_validates_and_lists_failing_cells(script_run, impls):
+def test_junit_xml_validates_and_lists_failing_cells(shared_run: SharedRun, impls):
     import xmlschema
 
-    junit = script_run / "junit.xml"
+    junit = shared_run.path / "junit.xml"
     xmlschema.XMLSchema(str(JUNIT_SCHEMA)).validate(str(junit))
     text = junit.read_text()
     scripts = len(EVERYWHERE) + len(JYTHON_ONLY) + CORPUS_SIZE
