@@ -60,7 +60,6 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -70,6 +69,7 @@ from implmatrix import (
     aggregate,
     claims,
     images,
+    model,
     registry,
     render,
     run,
@@ -140,17 +140,16 @@ def implmatrix_run(out: Path, *args: str) -> tuple[store.RunDir, float]:
 
 def efficiency(r: store.RunDir, wall: float) -> str:
     meta = r.meta()
-    timed = meta["phases"]["timed"]
+    timed = meta.phases["timed"]
     lines = [f"timed cells {timed['iterations_s']:.0f} s inside iterations / "
              f"{timed['wall_s']:.0f} s = {timed['iterations_s'] / timed['wall_s']:.2f} "
              f"(whole run with start-up and scaling: {wall:.0f} s)"]
     processes_s, cells = 0.0, r.cells()
-    for impl in meta["settings"]["implementations"]:
-        runs = [run for c in cells if c["implementation"] == impl for run in c["runs"]]
-        inside = sum(sum(run["record"].get("warmups") or []) + sum(run["record"].get("values")
-                                                                   or [])
-                     for run in runs if run.get("record"))
-        walls = sum((run.get("process") or {}).get("wall_s", 0.0) for run in runs)
+    for impl in meta.settings.implementations:
+        runs = [run for c in cells if c.implementation == impl for run in c.runs]
+        inside = sum(sum(run.record.warmups) + sum(run.record.values)
+                     for run in runs if run.record)
+        walls = sum(run.process.wall_s for run in runs if run.process)
         processes_s += walls
         lines.append(f"  {impl:<16} {inside:6.1f} s inside, {walls - inside:5.1f} s starting and "
                      f"ending {len(runs)} processes ({(walls - inside) / len(runs):.2f} s each)")
@@ -161,18 +160,20 @@ def efficiency(r: store.RunDir, wall: float) -> str:
 
 def speeds(r: store.RunDir) -> pd.DataFrame:
     """Per implementation: the geometric mean vs the baseline and its 95% interval."""
-    order = r.meta()["settings"]["implementations"]
+    order = list(r.meta().settings.implementations)
     return aggregate.speed(r.cells(), order[0], order)[1]
 
 
-def tool_cell(impl: Implementation, workload: Path, out: Path) -> dict[str, Any]:
+def tool_cell(impl: Implementation, workload: Path, out: Path) -> model.Cell:
     """One process of WORKLOAD on IMPL as the tool measures a timed cell (the default
     preset's warmup, VALUES values), without the start-up and scaling phases."""
     settings = replace(run.PRESETS["default"], processes=1, values=VALUES, startup_runs=0,
                        scaling_cap_s=0)
-    r = run.run_matrix([impl], workloads.discover([BUILTIN_WORKLOADS], [workload.stem]),
-                       images.ensure([impl]), workloads.mounts([BUILTIN_WORKLOADS]), settings,
-                       out=out, command="bench_timing accuracy", say=lambda _: None, force=True)
+    plan = run.Plan([impl], images.ensure([impl]),
+                    workloads.discover([BUILTIN_WORKLOADS], [workload.stem]),
+                    mounts=workloads.mounts([BUILTIN_WORKLOADS]))
+    r = run.run_matrix(plan, settings, out=out, command="bench_timing accuracy",
+                       say=lambda _: None, force=True)
     return r.cells()[0]
 
 
@@ -228,14 +229,13 @@ def bench_accuracy(tmp: Path, impls: Sequence[Implementation] = ()) -> None:
             tool_values, direct = [], []
             for _ in range(PROCESSES):
                 cell = tool_cell(impl, workload, tmp / "accuracy")
-                if cell["status"] != "ok":
-                    print(f"  {workload.stem:<18} {cell['status']} in the tool's run; skipped")
+                if cell.status != "ok":
+                    print(f"  {workload.stem:<18} {cell.status} in the tool's run; skipped")
                     break
-                tool_values += aggregate.pooled_values(cell)
+                tool_values += [v for rec in cell.records for v in rec.values]
                 # As many untimed iterations as the tool's warmup took: both sides time a
                 # warmed-up interpreter (JITs!).
-                warmups = statistics.median(len(rec.get("warmups") or [])
-                                            for rec in aggregate.records(cell))
+                warmups = statistics.median(len(rec.warmups) for rec in cell.records)
                 direct.append(direct_median(impl, program, workload, max(1, round(warmups))))
             else:
                 steady, plain = statistics.median(tool_values), statistics.median(direct)
@@ -356,7 +356,7 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
                                            *extra)
     frames = [speeds(runs[n]) for n in names]
     quiet, loaded, again = (f["geomean"] for f in frames)
-    print(f"  geometric mean vs {runs['quiet'].meta()['settings']['implementations'][0]}, "
+    print(f"  geometric mean vs {runs['quiet'].meta().baseline()}, "
           "quiet / loaded / quiet again; loaded vs quiet; quiet again vs quiet; "
           "quiet again inside quiet's 95% interval:")
     for impl in quiet.index:
@@ -372,14 +372,13 @@ def bench_load(tmp: Path, extra: Sequence[str] = ()) -> None:
           "wait for calm; processes measured, re-measured, still disturbed:")
     for name in names:
         r = runs[name]
-        meta, counts = r.meta(), aggregate.remeasured(r.cells(), r.extras("startup"),
-                                                      r.extras("scaling"))
-        cost = meta["remeasured"]
-        print(f"  {name:<12} {meta['wall_s']:6.0f} s; {cost['attempts']:3d} attempts, "
-              f"{cost['wall_s']:5.0f} s, {cost['waited_s']:4.0f} s waiting; "
+        meta, counts = r.meta(), aggregate.remeasured(r.cells(), r.startup(), r.scaling())
+        cost = meta.remeasured or model.Remeasured()
+        print(f"  {name:<12} {meta.wall_s:6.0f} s; {cost.attempts:3d} attempts, "
+              f"{cost.wall_s:5.0f} s, {cost.waited_s:4.0f} s waiting; "
               f"{counts['processes']} processes, {counts['remeasured']} re-measured, "
               f"{counts['disturbed']} still disturbed")
-    extra_wall = runs["loaded"].meta()["wall_s"] / runs["quiet"].meta()["wall_s"] - 1
+    extra_wall = runs["loaded"].meta().wall_s / runs["quiet"].meta().wall_s - 1
     print(f"  loaded run's extra wall time vs quiet: {extra_wall:+.0%} (target at most 25%: "
           f"{'met' if extra_wall <= 0.25 else 'MISSED'})", flush=True)
 

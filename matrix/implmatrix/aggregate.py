@@ -10,6 +10,16 @@ from typing import Any
 import pandas as pd
 
 from implmatrix import interference, stats
+from implmatrix.model import (
+    Cell,
+    ImplMeta,
+    Run,
+    Scaling,
+    ScalingProcess,
+    ScriptCell,
+    Startup,
+    StartupProcess,
+)
 
 RESULT_COLUMNS = [
     "implementation", "family", "version", "python_version", "package_version", "workload",
@@ -38,53 +48,40 @@ def value_at(table: pd.DataFrame, label: str, column: str) -> Any:
     return table.at[label, column]
 
 
-def records(cell: dict[str, Any]) -> list[dict[str, Any]]:
-    """The harness records of a cell's processes that ran."""
-    return [r["record"] for r in cell.get("runs", []) if r.get("record")]
-
-
-def pooled_values(cell: dict[str, Any]) -> list[float]:
-    return [v for rec in records(cell) for v in rec.get("values") or []]
-
-
-def process_values(cell: dict[str, Any] | None) -> list[list[float]]:
+def process_values(cell: Cell | None) -> list[list[float]]:
     """An ok cell's timed values grouped by process (for stats.ratio); [] if not ok."""
-    if not cell or cell["status"] != "ok":
+    if not cell or cell.status != "ok":
         return []
     # Values at or below the clock's resolution (0.0) make no ratio.
-    found = [[v for v in rec.get("values") or [] if v > 0] for rec in records(cell)]
+    found = [[v for v in rec.values if v > 0] for rec in cell.records]
     return [g for g in found if g]
 
 
-def results(cells: list[dict[str, Any]], implementations: dict[str, dict[str, Any]]
-            ) -> pd.DataFrame:
+def results(cells: list[Cell], implementations: dict[str, ImplMeta]) -> pd.DataFrame:
     """One row per implementation × workload (results.csv); values of all processes pooled."""
     versions = _versions(cells)
     rows = []
     for cell in cells:
-        recs = records(cell)
-        values = pooled_values(cell)
-        impl = implementations.get(cell["implementation"], {})
-        ok = cell["status"] == "ok" and bool(values)
-        found = versions.get(cell["implementation"], {})
-        firsts = [(rec.get("warmups") or rec.get("values") or [None])[0] for rec in recs]
-        firsts = [f for f in firsts if f is not None]
-        rss = [r["process"]["max_rss_kb"] for r in cell.get("runs", [])
-               if r.get("process") and r["process"].get("max_rss_kb")]
-        others = [interference.others(r["process"]["interference"])
-                  for r in cell.get("runs", [])
-                  if r.get("process") and r["process"].get("interference")]
+        recs = cell.records
+        values = [v for rec in recs for v in rec.values]
+        impl = implementations.get(cell.implementation) or ImplMeta()
+        ok = cell.status == "ok" and bool(values)
+        version, python_version = versions.get(cell.implementation, ("", ""))
+        firsts = [(rec.warmups or rec.values)[0] for rec in recs if rec.warmups or rec.values]
+        rss = [r.process.max_rss_kb for r in cell.runs if r.process and r.process.max_rss_kb]
+        others = [interference.others(r.process.interference) for r in cell.runs
+                  if r.process and r.process.interference]
         mean = statistics.fmean(values) if ok else None
         stdev = statistics.stdev(values) if ok and len(values) > 1 else None
         cv = stdev / mean if stdev is not None and mean else None
         rows.append({
-            "implementation": cell["implementation"],
-            "family": impl.get("family", ""),
-            "version": impl.get("version") or found.get("version", ""),
-            "python_version": impl.get("python_version") or found.get("python_version", ""),
-            "package_version": impl.get("package_version", ""),
-            "workload": cell["workload"],
-            "status": cell["status"],
+            "implementation": cell.implementation,
+            "family": impl.family,
+            "version": impl.version or version,
+            "python_version": impl.python_version or python_version,
+            "package_version": impl.package_version,
+            "workload": cell.workload,
+            "status": cell.status,
             "first_s": statistics.median(firsts) if firsts else None,
             "steady_s": statistics.median(values) if ok else None,
             "stdev_s": stdev,
@@ -92,20 +89,19 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict[str, An
             "noisy": bool(cv is not None and cv > NOISY_CV),
             "iterations": len(values),
             "processes": len(recs),
-            "warmups": statistics.median([len(r.get("warmups") or []) for r in recs])
-            if recs else None,
-            "steady": all(r.get("steady") for r in recs) if recs else None,
+            "warmups": statistics.median([len(r.warmups) for r in recs]) if recs else None,
+            "steady": all(r.steady for r in recs) if recs else None,
             "max_rss_kb": max(rss) if rss else None,
             # processes measured again because the machine was busy, and how many
             # stayed disturbed; the worst share of the window others ran on the
             # pinned CPU, and the most CPUs the rest of the machine used meanwhile
-            "remeasured": sum(r.get("remeasured", 0) for r in cell.get("runs", [])),
-            "disturbed": sum(bool(r.get("disturbed")) for r in cell.get("runs", [])),
+            "remeasured": sum(r.remeasured for r in cell.runs),
+            "disturbed": sum(bool(r.disturbed) for r in cell.runs),
             "others_on_cpu": max((o["on_cpu"] for o in others if o["on_cpu"] is not None),
                                  default=None),
             "machine_busy_cpus": max((o["machine_cpus"] for o in others), default=None),
-            "error": cell.get("error", ""),
-            "description": recs[0].get("doc", "") if recs else "",
+            "error": cell.error,
+            "description": recs[0].doc if recs else "",
         })
     df = pd.DataFrame(rows, columns=RESULT_COLUMNS)
     order = list(implementations) or sorted(df["implementation"].unique())
@@ -113,45 +109,41 @@ def results(cells: list[dict[str, Any]], implementations: dict[str, dict[str, An
     return df.sort_values(["implementation", "workload"]).reset_index(drop=True)
 
 
-def remeasured(cells: list[dict[str, Any]], startup: dict[str, dict[str, Any]],
-               scaling: dict[str, dict[str, Any]]) -> dict[str, int]:
+def remeasured(cells: list[Cell], startup: dict[str, Startup],
+               scaling: dict[str, Scaling]) -> dict[str, int]:
     """Over every measured process a run kept (timed cells, start-up, scaling): how
     many (`processes`), how many of them measure again in place of a disturbed one
     (`remeasured`) and how many are disturbed all the same (`disturbed`)."""
-    kept = [r for c in cells for r in c.get("runs", []) if r.get("process")]
-    kept += [q for s in scaling.values() for point in s.get("points", [])
-             for q in point.get("processes") or []]
-    kept += [p for s in startup.values() for prog in s.get("programs", {}).values()
-             for p in prog.get("processes", [])]
-    return {"processes": len(kept),
-            "remeasured": sum(int(r.get("remeasured") or 0) > 0 for r in kept),
-            "disturbed": sum(bool(r.get("disturbed")) for r in kept)}
+    kept: list[Run | ScalingProcess | StartupProcess] = [
+        r for c in cells for r in c.runs if r.process]
+    kept += [q for s in scaling.values() for point in s.points for q in point.processes]
+    kept += [p for s in startup.values() for prog in s.programs.values()
+             for p in prog.processes]
+    return {"processes": len(kept), "remeasured": sum(r.remeasured > 0 for r in kept),
+            "disturbed": sum(bool(r.disturbed) for r in kept)}
 
 
-def iterations(cells: list[dict[str, Any]]) -> pd.DataFrame:
+def iterations(cells: list[Cell]) -> pd.DataFrame:
     """Every measured iteration, warmups included (warmups.csv): the warmup curves."""
     rows = [
-        {"implementation": cell["implementation"], "workload": cell["workload"],
+        {"implementation": cell.implementation, "workload": cell.workload,
          "process": p + 1, "iteration": n + 1, "phase": phase, "seconds": t}
-        for cell in cells for p, rec in enumerate(records(cell))
+        for cell in cells for p, rec in enumerate(cell.records)
         for n, (phase, t) in enumerate(
-            [("warmup", t) for t in rec.get("warmups") or []]
-            + [("value", t) for t in rec.get("values") or []])
+            [("warmup", t) for t in rec.warmups] + [("value", t) for t in rec.values])
     ]
     return pd.DataFrame(rows, columns=["implementation", "workload", "process", "iteration",
                                        "phase", "seconds"])
 
 
-def _versions(cells: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
-    """Each implementation's self-reported version, from any cell that ran."""
-    found: dict[str, dict[str, str]] = {}
+def _versions(cells: list[Cell]) -> dict[str, tuple[str, str]]:
+    """Each implementation's self-reported (version, python_version), from any cell that
+    ran."""
+    found: dict[str, tuple[str, str]] = {}
     for cell in cells:
-        info = next(iter(records(cell)), {}).get("implementation")
-        if info and cell["implementation"] not in found:
-            found[cell["implementation"]] = {
-                "version": str(info.get("version", "")),
-                "python_version": str(info.get("python_version", "")),
-            }
+        info = cell.records[0].implementation if cell.records else None
+        if info and cell.implementation not in found:
+            found[cell.implementation] = (info.version, info.python_version)
     return found
 
 
@@ -160,7 +152,7 @@ def compatibility(df: pd.DataFrame) -> pd.DataFrame:
     return df.pivot(index="workload", columns="implementation", values="status")
 
 
-def speed(cells: list[dict[str, Any]], baseline: str,
+def speed(cells: list[Cell], baseline: str,
           order: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Speed vs the baseline with 95% intervals sized to cover a second run
     (stats.across_passes), over cells ok on both sides.
@@ -168,11 +160,11 @@ def speed(cells: list[dict[str, Any]], baseline: str,
     Returns (ratios: one row per workload × implementation, geomeans: one row
     per implementation). A ratio > 1 is faster than the baseline.
     """
-    by_key = {(c["implementation"], c["workload"]): c for c in cells}
+    by_key = {(c.implementation, c.workload): c for c in cells}
     rows, means = [], []
     for impl in order:
         pairs = []
-        runs: list[dict[str, Any]] = []  # the processes the geometric mean rests on
+        runs: list[Run] = []  # the processes the geometric mean rests on
         for workload in sorted({w for i, w in by_key if i == impl}):
             base = process_values(by_key.get((baseline, workload)))
             other = process_values(by_key[impl, workload])
@@ -184,7 +176,7 @@ def speed(cells: list[dict[str, Any]], baseline: str,
             rows.append({"workload": workload, "implementation": impl, "ratio": r.ratio,
                          "low": r.low, "high": r.high, "significant": r.significant})
             pairs.append((base, other))
-            runs += by_key[baseline, workload]["runs"] + by_key[impl, workload]["runs"]
+            runs += [*by_key[baseline, workload].runs, *by_key[impl, workload].runs]
         g = stats.geomean(pairs) if pairs else None
         if g is not None and impl != baseline:
             g = stats.across_passes(g, stats.pass_logs(pairs))
@@ -192,7 +184,7 @@ def speed(cells: list[dict[str, Any]], baseline: str,
                       "low": g.low if g else None, "high": g.high if g else None,
                       "significant": g.significant if g else None, "workloads": len(pairs),
                       "processes": len(runs),
-                      "disturbed": sum(bool(r.get("disturbed")) for r in runs)})
+                      "disturbed": sum(bool(r.disturbed) for r in runs)})
     ratios = pd.DataFrame(rows, columns=["workload", "implementation", "ratio", "low", "high",
                                          "significant"])
     return ratios, pd.DataFrame(means).set_index("implementation")
@@ -202,7 +194,7 @@ STARTUP_COLUMNS = ["implementation", "program", "runs", "disturbed", "median_s",
                    "max_s", "median_rss_kb", "failed", "wall_s", "max_rss_kb"]
 
 
-def startup(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+def startup(found: dict[str, Startup], order: list[str]) -> pd.DataFrame:
     """Start-up time and memory of the nearly empty programs (startup.csv).
 
     runs: successful runs used; disturbed: successful runs left out because the
@@ -211,18 +203,19 @@ def startup(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame
     """
     rows = []
     for impl in order:
-        for program, found in (extras.get(impl) or {}).get("programs", {}).items():
-            ok = [p for p in found["processes"] if p.get("exit") == 0]
-            good = [p for p in ok if not p.get("disturbed")]
-            walls = [p["wall_s"] for p in good]
-            rss = [p["max_rss_kb"] for p in good]
+        programs = found[impl].programs if impl in found else {}
+        for program, batch in programs.items():
+            ok = [p for p in batch.processes if p.exit == 0]
+            good = [p for p in ok if not p.disturbed]
+            walls = [p.wall_s for p in good]
+            rss = [p.max_rss_kb for p in good]
             rows.append({
                 "implementation": impl, "program": program, "runs": len(good),
                 "disturbed": len(ok) - len(good),
                 "median_s": statistics.median(walls) if walls else None,
                 "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None,
                 "median_rss_kb": statistics.median(rss) if rss else None,
-                "failed": len(found["processes"]) - len(ok) or (0 if ok else 1),
+                "failed": len(batch.processes) - len(ok) or (0 if ok else 1),
                 "wall_s": walls, "max_rss_kb": rss,
             })
     return pd.DataFrame(rows, columns=STARTUP_COLUMNS)
@@ -247,17 +240,6 @@ SCALING_COLUMNS = ["implementation", "kind", "workers", "median_s", "speedup", "
                    "low", "high", "processes", "repeats", "disturbed", "available", "reason"]
 
 
-def _scaling_processes(point: dict[str, Any]) -> list[dict[str, Any]]:
-    """A point's processes; a point of an older run, with its times on the point
-    itself, is one undisturbed process."""
-    if "processes" in point:
-        return point["processes"] or []
-    if point.get("times"):
-        return [{"times": point["times"], "checksum_ok": point.get("checksum_ok", False),
-                 "disturbed": False}]
-    return []
-
-
 def _geomean(xs: list[float]) -> float:
     positive = [x for x in xs if x > 0]
     return math.exp(statistics.fmean(math.log(x) for x in positive)) if positive else 0.0
@@ -268,7 +250,7 @@ def busy(cpus: int) -> str:
     return f"machine busy: {cpus} CPU{'s were' if cpus != 1 else ' was'} not free"
 
 
-def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame:
+def scaling(found: dict[str, Scaling], order: list[str]) -> pd.DataFrame:
     """Thread and process scaling (scaling.csv).
 
     Only undisturbed processes count (disturbed: how many were left out). speedup:
@@ -282,26 +264,25 @@ def scaling(extras: dict[str, dict[str, Any]], order: list[str]) -> pd.DataFrame
     """
     rows = []
     for impl in order:
-        points = (extras.get(impl) or {}).get("points", [])
+        points = found[impl].points if impl in found else ()
         for kind in ("threads", "processes"):
-            mine = [p for p in points if p["kind"] == kind]
+            mine = [p for p in points if p.kind == kind]
             clean: dict[int, list[list[float]]] = {}  # workers -> times per process
             for p in mine:
-                procs = [q for q in _scaling_processes(p) if q.get("times")]
-                clean[p["workers"]] = [q["times"] for q in procs if q.get("checksum_ok")
-                                       and not q.get("disturbed")]
+                clean[p.workers] = [list(q.times) for q in p.processes
+                                    if q.times and q.checksum_ok and not q.disturbed]
             for p in mine:
-                n = p["workers"]
-                procs = [q for q in _scaling_processes(p) if q.get("times")]
-                wrong = any(not q.get("checksum_ok") for q in procs)
-                used = [q for q in procs if not q.get("disturbed")]
-                available = bool(p.get("available") and procs and not wrong)
+                n = p.workers
+                procs = [q for q in p.processes if q.times]
+                wrong = any(not q.checksum_ok for q in procs)
+                used = [q for q in procs if not q.disturbed]
+                available = bool(p.available and procs and not wrong)
                 times = [t for ts in clean[n] for t in ts]
                 fig = None if not (available and times and clean.get(1)) else \
                     stats.Ratio(1.0, 1.0, 1.0) if n == 1 else stats.log_ratio(
                         [_geomean(ts) for ts in clean[1]], [_geomean(ts) for ts in clean[n]])
-                if not p.get("available") or not procs:
-                    reason = p.get("reason") or "not measured"
+                if not p.available or not procs:
+                    reason = p.reason or "not measured"
                 elif wrong:
                     reason = "wrong checksum"
                 elif fig is None:
@@ -330,20 +311,22 @@ COMPAT_COLUMNS = ["implementation", "suite", "script", "category", "feature", "s
                   "status", "detail"]
 
 
-def compat_results(script_cells: list[dict[str, Any]], baseline: str,
+def compat_results(script_cells: list[ScriptCell], baseline: str,
                    order: list[str]) -> pd.DataFrame:
     """One row per implementation × script: status against the reference (compat.csv)."""
     from implmatrix import compat
 
-    base = {(c["suite"], c["script"]): c for c in script_cells if c["implementation"] == baseline}
+    base = {(c.suite, c.script): c for c in script_cells if c.implementation == baseline}
     rows = []
     for cell in script_cells:
-        key = (cell["suite"], cell["script"])
+        key = (cell.suite, cell.script)
         reference = compat.reference_for(cell, base.get(key))
         status, detail = compat.classify(cell, reference, compat.nondeterministic(base.get(key)))
-        rows.append({**{k: cell.get(k, "") for k in COMPAT_COLUMNS[:6]},
-                     "status": status, "detail": detail, "stdout": cell["stdout"],
-                     "reference": reference, "source": cell.get("source", "")})
+        rows.append({"implementation": cell.implementation, "suite": cell.suite,
+                     "script": cell.script, "category": cell.category,
+                     "feature": cell.feature, "since": cell.since,
+                     "status": status, "detail": detail, "stdout": cell.stdout,
+                     "reference": reference, "source": cell.source})
     df = pd.DataFrame(rows, columns=[*COMPAT_COLUMNS, "stdout", "reference", "source"])
     df["implementation"] = pd.Categorical(df["implementation"], categories=order, ordered=True)
     return df.sort_values(["suite", "category", "script", "implementation"]).reset_index(drop=True)

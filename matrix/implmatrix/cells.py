@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 from typing import Any
 
+from implmatrix import model
 from implmatrix.container import SIGNAL_EXIT, ExecResult
 from implmatrix.markers import marked
 
@@ -20,8 +21,9 @@ def last_marked(stdout: bytes) -> dict[str, Any] | None:
     return found[-1] if found else None
 
 
-def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | None:
-    """The harness's record of a cell, if well-formed.
+def parse_record(stdout: bytes, nonce: str | None = None) -> model.HarnessRecord | None:
+    """The harness's record of a cell, if well-formed (a record with a field of the
+    wrong type is none at all).
 
     With NONCE (what measure gave the harness on stdin before the workload was
     loaded), only the one line carrying it counts: marker-shaped lines printed by
@@ -35,7 +37,12 @@ def parse_record(stdout: bytes, nonce: str | None = None) -> dict[str, Any] | No
         if len(found) != 1 or not nonce:
             return None
         record = found[0]
-    return record if record and record.get("status") in _HARNESS_STATUSES else None
+    if not record or record.get("status") not in _HARNESS_STATUSES:
+        return None
+    try:
+        return model.load(model.HarnessRecord, record)
+    except model.ModelError:
+        return None
 
 
 def tail(output: bytes, limit: int = TAIL_CHARS) -> str:
@@ -49,8 +56,7 @@ def signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def classify(result: ExecResult, timeout_s: float, nonce: str | None = None
-             ) -> dict[str, Any]:
+def classify(result: ExecResult, timeout_s: float, nonce: str | None = None) -> model.Run:
     """Status and error of a cell from how its process ended and what it printed
     (the record with NONCE, if given)."""
     record = parse_record(result.stdout, nonce)
@@ -63,22 +69,16 @@ def classify(result: ExecResult, timeout_s: float, nonce: str | None = None
         if number == signal.SIGKILL:
             error += " (out of memory?)"
     elif record is not None:
-        status = record["status"]
+        status = record.status
         error = ""
         if status != "ok":
-            error = record.get("error", "")
-            if record.get("error_type"):
-                error = f"{record['error_type']}: {error}"
+            error = f"{record.error_type}: {record.error}" if record.error_type \
+                else record.error
     else:
         status = "error"
         error = f"exit status {result.returncode}, no result: " + (
             tail(result.stderr, 300).strip().splitlines() or ["(no output)"]
         )[-1]
-    return {
-        "status": status,
-        "error": error,
-        "record": record,
-        "returncode": result.returncode,
-        "wall_s": round(result.wall_s, 4),
-        "stderr_tail": tail(result.stderr),
-    }
+    return model.Run(status=status, error=error, record=record,
+                     returncode=result.returncode, wall_s=round(result.wall_s, 4),
+                     stderr_tail=tail(result.stderr))

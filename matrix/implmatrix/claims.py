@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from implmatrix import aggregate, stats
+from implmatrix.model import ImplMeta
 
 RULE = (
     "A claim is a statement that a figure lies on one side of a threshold (or inside a "
@@ -143,8 +144,8 @@ def _x(r: stats.Ratio) -> str:
     return f"{r.ratio:.2f}x ({_ci(r.low, r.high)})"
 
 
-def _family(impls: dict[str, dict[str, Any]], family: str) -> str | None:
-    return next((i for i, m in impls.items() if m.get("family") == family), None)
+def _family(impls: dict[str, ImplMeta], family: str) -> str | None:
+    return next((i for i, m in impls.items() if m.family == family), None)
 
 
 def _startup_values(startup: pd.DataFrame, impl: str | None, program: str,
@@ -209,7 +210,7 @@ def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
                                               few="too few processes for an interval"))
 
 
-def check(impls: dict[str, dict[str, Any]], baseline: str, *, means: pd.DataFrame,
+def check(impls: dict[str, ImplMeta], baseline: str, *, means: pd.DataFrame,
           results: pd.DataFrame, startup: pd.DataFrame,
           scaling: pd.DataFrame) -> list[dict[str, str]]:
     """The five claims: rows of claim, measured (figure, 95% interval, what it rests

@@ -11,9 +11,12 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from implmatrix import DockerError, UsageError, __version__
+
+if TYPE_CHECKING:
+    from implmatrix import store
 
 DEFAULT_OUT = Path("reports")
 
@@ -21,6 +24,16 @@ DEFAULT_OUT = Path("reports")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not usage + error
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _report(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
+    """Render RUN's report (compared with AGAINST, if given), then the runs index of its
+    root: the files written."""
+    from implmatrix import render, runs_index
+
+    written = render.write(run, against)  # an unknown AGAINST: UsageError, first
+    runs_index.update(run)
+    return written
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -74,12 +87,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.workloads or not args.suite else []
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
-    from implmatrix import (  # pandas: only once the input is known to be good
-        render,
-        run_summary,
-        runs_index,
-    )
-    from implmatrix.run import PRESETS, run_matrix, with_overrides
+    from implmatrix import run_summary  # pandas: only once the input is known to be good
+    from implmatrix.run import PRESETS, Plan, run_matrix, with_overrides
 
     engine.ensure_available()
     built = images.ensure(chosen)
@@ -90,17 +99,16 @@ def cmd_run(args: argparse.Namespace) -> int:
                               processes=args.processes, timeout_s=args.timeout,
                               script_timeout_s=args.script_timeout,
                               scaling_cap_s=args.scaling_cap)
-    run = run_matrix(chosen, found, built, mounts, settings, out=args.out, command=command,
-                     scripts=compat_scripts, preset=args.preset, force=args.force)
-    written = render.write(run)
-    runs_index.update(run)
+    plan = Plan(chosen, built, found, compat_scripts, mounts)
+    run = run_matrix(plan, settings, out=args.out, command=command, force=args.force)
+    written = _report(run)
     print(f"report: {written['md']}  {written['html']}")
     print(run_summary.summary(run))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from implmatrix import render, run_summary, runs_index, store
+    from implmatrix import run_summary, store
 
     if args.run:
         if not (args.run / "run.json").is_file():
@@ -111,8 +119,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if latest is None:
             raise UsageError(f"no runs under {args.out}; run `implmatrix run` first")
         run = latest
-    written = render.write(run, args.against)  # an unknown --against: UsageError, first
-    runs_index.update(run)
+    written = _report(run, args.against)
     for path in written.values():
         print(path)
     print(run_summary.summary(run))
@@ -120,12 +127,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from implmatrix import render, runs_index
     from implmatrix.merge import merge
 
     run = merge(args.sources, args.out)
-    written = render.write(run)
-    runs_index.update(run)
+    written = _report(run)
     print(f"merged {len(run.cells())} cells into {run.path}")
     print(f"report: {written['md']}  {written['html']}")
     return 0

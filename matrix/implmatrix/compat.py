@@ -18,10 +18,11 @@ import signal
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from dataclasses import dataclass
 
 from implmatrix.cells import signal_name
 from implmatrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container
+from implmatrix.model import ScriptCell
 from implmatrix.registry import Implementation
 from implmatrix.scripts import Script
 
@@ -35,14 +36,23 @@ _UNSUPPORTED = re.compile(r"^(\w+\.)*(SyntaxError|IndentationError|ImportError|"
                           r"ModuleNotFoundError)\b")
 
 
+@dataclass(frozen=True)
+class Observed:
+    """What one run of a script did (its exit status and output), before it is judged."""
+
+    rc: int
+    stdout: str
+    stderr: str
+
+
 def _decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
 def run_batch(box: Container, impl: Implementation, scripts: list[Script],
-              timeout_s: float) -> list[dict[str, Any]]:
+              timeout_s: float) -> list[Observed]:
     """Observations of each script, in order; restarts the batch past a fatal one."""
-    observed: list[dict[str, Any]] = []
+    observed: list[Observed] = []
     remaining = list(scripts)
     driver = SHARED_PROCESS_DRIVERS.get(impl.family)
     while remaining:
@@ -57,15 +67,14 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
         for n in range(1, len(remaining) + 1):
             rc_text = files.get(f"{n}.rc", b"").strip()
             if rc_text:
-                observed.append({"rc": int(rc_text), "stdout": _decode(files.get(f"{n}.out", b"")),
-                                 "stderr": _decode(files.get(f"{n}.err", b""))})
+                observed.append(Observed(int(rc_text), _decode(files.get(f"{n}.out", b"")),
+                                         _decode(files.get(f"{n}.err", b""))))
                 continue
             # The batch process itself died while running this script.
             rc = TIMEOUT_EXIT if result.timed_out else result.returncode
-            observed.append({"rc": rc if rc > SIGNAL_EXIT or rc == TIMEOUT_EXIT
-                             else SIGNAL_EXIT + signal.SIGKILL,
-                             "stdout": _decode(files.get(f"{n}.out", b"")),
-                             "stderr": _decode(result.stderr[-DETAIL_CHARS:])})
+            observed.append(Observed(
+                rc if rc > SIGNAL_EXIT or rc == TIMEOUT_EXIT else SIGNAL_EXIT + signal.SIGKILL,
+                _decode(files.get(f"{n}.out", b"")), _decode(result.stderr[-DETAIL_CHARS:])))
             remaining = remaining[n:]
             break
         else:
@@ -75,7 +84,7 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
 
 def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
                 timeout_s: float, passes: int,
-                done: Callable[[Script, list[dict[str, Any]]], None]) -> None:
+                done: Callable[[Script, list[Observed]], None]) -> None:
     """Run every script PASSES times (the baseline twice), batches in parallel.
 
     DONE is called once per script with its observations, as soon as they exist.
@@ -95,29 +104,28 @@ def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
             future.result()
 
 
-def reference_for(script: dict[str, Any], baseline: dict[str, Any] | None) -> str | None:
-    if script.get("expected") is not None:
-        expected: str = script["expected"]
-        return expected
-    return baseline["stdout"] if baseline else None
+def reference_for(script: ScriptCell, baseline: ScriptCell | None) -> str | None:
+    if script.expected is not None:
+        return script.expected
+    return baseline.stdout if baseline else None
 
 
-def nondeterministic(baseline: dict[str, Any] | None) -> bool:
-    if not baseline or "rerun" not in baseline:
+def nondeterministic(baseline: ScriptCell | None) -> bool:
+    if not baseline or not baseline.rerun:
         return False
-    again = baseline["rerun"]
-    return (again["stdout"], again["rc"] == 0) != (baseline["stdout"], baseline["rc"] == 0)
+    again = baseline.rerun
+    return (again.stdout, again.rc == 0) != (baseline.stdout, baseline.rc == 0)
 
 
-def classify(cell: dict[str, Any], reference: str | None, unstable: bool) -> tuple[str, str]:
+def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[str, str]:
     """(status, detail) of one implementation × script."""
-    rc, out = cell["rc"], cell["stdout"]
+    rc, out = cell.rc, cell.stdout
     if rc == TIMEOUT_EXIT:
         return "timeout", "no result within the time limit"
     if rc > SIGNAL_EXIT:
         return "crash", f"killed by {signal_name(rc - SIGNAL_EXIT)}"
     if rc != 0:
-        lines = [line.strip() for line in cell["stderr"].splitlines() if line.strip()]
+        lines = [line.strip() for line in cell.stderr.splitlines() if line.strip()]
         last = lines[-1] if lines else f"exit status {rc}"
         status = "unsupported" if _UNSUPPORTED.match(last) else "error"
         return status, last[:DETAIL_CHARS]
@@ -130,5 +138,5 @@ def classify(cell: dict[str, Any], reference: str | None, unstable: bool) -> tup
     if out == reference:
         return "pass", ""
     diff = difflib.unified_diff(reference.splitlines(), out.splitlines(),
-                                "reference", cell["implementation"], lineterm="", n=1)
+                                "reference", cell.implementation, lineterm="", n=1)
     return "differs", "\n".join(diff)[:DETAIL_CHARS]

@@ -23,28 +23,29 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from implmatrix import aggregate, runmeta, stats, store
-
-TIMING = ("values", "processes", "warmup_budget_s")
+from implmatrix import aggregate, model, stats, store
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     """A run and its run.json; its cells are read once, when first needed."""
 
     run: store.RunDir
-    meta: dict[str, Any]
+    meta: model.RunMeta
+    # The medians of a run's summary (run_summary.py), when current: its cells unread.
+    known_medians: dict[tuple[str, str], float] | None = None
 
     @cached_property
-    def cells(self) -> list[dict[str, Any]]:
+    def cells(self) -> list[model.Cell]:
         return self.run.cells()
 
     @cached_property
     def medians(self) -> dict[tuple[str, str], float]:
         """(implementation, workload) -> the median of an ok cell's timed values."""
-        return {(c["implementation"], c["workload"]): stats.median(g)
+        if self.known_medians is not None:
+            return self.known_medians
+        return {(c.implementation, c.workload): stats.median(g)
                 for c in self.cells if (g := aggregate.process_values(c))}
 
     @property
@@ -53,36 +54,27 @@ class Entry:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (str(self.meta.get("started", "")), self.id)
+        return (self.meta.started, self.id)
 
     @property
     def order(self) -> list[str]:
-        return list(self.meta.get("settings", {}).get("implementations", []))
-
-    def impl(self, impl: str) -> dict[str, Any]:
-        return self.meta.get("implementations", {}).get(impl) or {}
+        return list(self.meta.settings.implementations)
 
     def host(self, impl: str) -> str:
-        return store.host_id(self.impl(impl).get("host") or self.meta.get("host", {}))
+        return store.host_id(self.meta.host_of(impl))
 
     def version(self, impl: str) -> str:
-        return str(self.impl(impl).get("version", ""))
-
-    def timed_command(self, impl: str) -> list[str]:
-        m = self.impl(impl)
-        return list(m.get("timed_command") or m.get("command") or [])
+        return self.meta.impl(impl).version
 
     @property
-    def settings(self) -> dict[str, Any]:
-        return runmeta.settings(self.meta)
-
-    @property
-    def timing(self) -> tuple[Any, ...]:
-        return tuple(self.settings.get(k) for k in TIMING)
+    def timing(self) -> tuple[int, int, float]:
+        """The settings that decide a median: values, processes, warmup budget."""
+        s = self.meta.settings
+        return (s.values, s.processes, s.warmup_budget_s)
 
     @property
     def preset(self) -> str:
-        return str(self.settings.get("preset", "default"))
+        return self.meta.settings.preset
 
 
 def runs(root: Path) -> list[Entry]:

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TypedDict
+
+from implmatrix import model
 
 ON_CPU = 0.02  # share of the window others may run on the pinned CPU
 STEAL = 0.02  # share of the window the hypervisor may steal
@@ -37,16 +40,18 @@ BUSY_BACKOFF_S = 60.0  # after a wait for calm in vain, no more waiting for this
 ATTEMPTS = 3  # a disturbed process is measured at most this often in all
 
 
-def _sum(windows: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
+def _plus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a + b
+
+
+def _sum(windows: Iterable[model.Window]) -> model.Window | None:
     """Several windows (the runs of one start-up batch) as one."""
-    total: dict[str, Any] | None = None
+    total: model.Window | None = None
     for w in windows:
-        if total is None:
-            total = dict(w)
-            continue
-        for key in ("window_s", "own_cpu_s", "busy_s", "cpu_busy_s", "steal_s", "psi_some_s"):
-            a, b = total.get(key), w.get(key)
-            total[key] = None if a is None or b is None else a + b
+        total = w if total is None else replace(
+            total, window_s=total.window_s + w.window_s, own_cpu_s=total.own_cpu_s + w.own_cpu_s,
+            busy_s=total.busy_s + w.busy_s, cpu_busy_s=_plus(total.cpu_busy_s, w.cpu_busy_s),
+            steal_s=total.steal_s + w.steal_s, psi_some_s=_plus(total.psi_some_s, w.psi_some_s))
     return total
 
 
@@ -59,36 +64,34 @@ class Shares(TypedDict):
     pressure: float | None  # None: no pressure stall information
 
 
-def others(window: Mapping[str, Any]) -> Shares:
+def others(window: model.Window) -> Shares:
     """What the rest of the machine ran in WINDOW, as shares of it:
     `machine_cpus` (CPUs' worth on all CPUs), `on_cpu` (on the pinned CPU),
     `steal`, `pressure` (share of the window some task waited for a CPU)."""
-    length = max(float(window.get("window_s") or 0.0), 1e-9)
-    own = float(window.get("own_cpu_s") or 0.0)
+    length = max(window.window_s, 1e-9)
+    own = window.own_cpu_s
     slack = TICK_SLACK * TICK_S
-    busy = max(0.0, float(window.get("busy_s") or 0.0) - own - slack)
-    cpu_busy = window.get("cpu_busy_s")
-    psi = window.get("psi_some_s")
+    busy = max(0.0, window.busy_s - own - slack)
+    cpu_busy, psi = window.cpu_busy_s, window.psi_some_s
     return {
         "machine_cpus": busy / length,
-        "on_cpu": None if cpu_busy is None
-        else max(0.0, float(cpu_busy) - own - slack) / length,
-        "steal": max(0.0, float(window.get("steal_s") or 0.0) - slack) / length,
-        "pressure": None if psi is None else min(1.0, float(psi) / length),
+        "on_cpu": None if cpu_busy is None else max(0.0, cpu_busy - own - slack) / length,
+        "steal": max(0.0, window.steal_s - slack) / length,
+        "pressure": None if psi is None else min(1.0, psi / length),
     }
 
 
-def disturbance(processes: Iterable[Mapping[str, Any] | None]) -> str:
+def disturbance(processes: Iterable[model.Measured | None]) -> str:
     """Why the measurement of PROCESSES (measure records; several for one batch, judged
     as one window) was disturbed, or "" if it was not (or nothing was recorded, as in
     older runs)."""
-    window = _sum(p["interference"] for p in processes if p and p.get("interference"))
+    window = _sum(p.interference for p in processes if p and p.interference)
     if window is None:
         return ""
     o = others(window)
     if o["steal"] > STEAL:
         return f"the hypervisor stole {o['steal']:.1%} of the CPU time"
-    if o["on_cpu"] is not None and window.get("cpu", -1) >= 0 and o["on_cpu"] > ON_CPU:
+    if o["on_cpu"] is not None and window.cpu >= 0 and o["on_cpu"] > ON_CPU:
         return f"other work ran on the pinned CPU {o['on_cpu']:.1%} of the time"
     if o["machine_cpus"] > MACHINE_BUSY_CPUS:
         return f"the rest of the machine used {o['machine_cpus']:.2f} CPUs meanwhile"
@@ -159,6 +162,6 @@ class Remeasure:
         self.attempts += count
         self.wall_s += wall_s
 
-    def summary(self) -> dict[str, float]:
-        return {"attempts": self.attempts, "wall_s": round(self.wall_s, 2),
-                "waited_s": round(self.waited_s, 2)}
+    def summary(self) -> model.Remeasured:
+        return model.Remeasured(attempts=self.attempts, wall_s=round(self.wall_s, 2),
+                                waited_s=round(self.waited_s, 2))

@@ -12,9 +12,8 @@ import secrets
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from implmatrix import WORKLOADS_DIR, DockerError
+from implmatrix import WORKLOADS_DIR, DockerError, model
 from implmatrix.markers import marked
 
 SOURCE = WORKLOADS_DIR / "measure.c"
@@ -61,9 +60,15 @@ def new_key() -> str:
     return secrets.token_hex(16)
 
 
-def parse(stdout: bytes, key: str | None = None) -> list[dict[str, Any]]:
+def parse(stdout: bytes, key: str | None = None) -> list[model.Measured]:
     """Every process record measure printed in STDOUT, in order; malformed ones skipped.
     With KEY (measure -k), only the lines that carry it: the measured program may
     print marker-shaped lines, but cannot know the key."""
     prefix = MARKER + (key.encode() + b" " if key else b"")
-    return [record for record in marked(stdout, prefix) if record is not None]
+    found = []
+    for record in marked(stdout, prefix):
+        try:
+            found.append(model.load(model.Measured, record))
+        except model.ModelError:
+            continue
+    return found

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from implmatrix import UsageError, registry, runmeta, store
+from implmatrix import UsageError, model, registry, store
 
 
 def find_runs(sources: list[Path]) -> list[store.RunDir]:
@@ -29,38 +30,38 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
     runs = find_runs(sources)
     known = list(registry.load())
     metas = [r.meta() for r in runs]
-    impls = {i for m in metas for i in m["settings"]["implementations"]}
+    impls = {i for m in metas for i in m.settings.implementations}
     merged = store.new_run(out)
-    meta = {
-        "settings": {
-            **metas[0]["settings"],
-            "implementations": sorted(impls, key=lambda i: (i not in known, known.index(i)
-                                                             if i in known else i)),
-            "workloads": sorted({w for m in metas for w in m["settings"]["workloads"]}),
-            "scripts": sorted({w for m in metas for w in m["settings"].get("scripts", [])}),
-        },
-        "command": shlex.join(["implmatrix", *sys.argv[1:]]),
-        "started": min(m["started"] for m in metas),
-        "host": metas[0]["host"],
-        "hosts": sorted({m["host"]["hostname"] for m in metas}),
+    meta = model.RunMeta(
+        settings=replace(
+            metas[0].settings,
+            implementations=tuple(sorted(impls, key=lambda i: (
+                i not in known, known.index(i) if i in known else i))),
+            workloads=tuple(sorted({w for m in metas for w in m.settings.workloads})),
+            scripts=tuple(sorted({s for m in metas for s in m.settings.scripts}))),
+        command=shlex.join(["implmatrix", *sys.argv[1:]]),
+        started=min(m.started for m in metas),
+        host=metas[0].host,
+        hosts=tuple(sorted({m.host.hostname for m in metas})),
         # Each implementation keeps the host it ran on: its speed is compared with
         # the baseline measured on that same host.
-        "implementations": {k: {**v, "host": m["host"]} for m in metas
-                            for k, v in m["implementations"].items()},
-        "merged_from": [str(r.path) for r in runs],
-        "finished": all(m.get("finished") for m in metas),
-    }
-    baseline = runmeta.baseline(meta, marked_only=True)  # "": none marked, no host baselines
+        implementations={k: replace(v, host=m.host) for m in metas
+                         for k, v in m.implementations.items()},
+        merged_from=tuple(str(r.path) for r in runs),
+        finished=all(m.finished for m in metas),
+    )
+    baseline = meta.baseline(marked_only=True)  # "": none marked, no host baselines
     for run, source in zip(runs, metas, strict=True):  # a later source wins for a cell
         for cell in run.cells():
             merged.write_cell(cell)
-            if cell["implementation"] == baseline:
-                merged.write_host_baseline(source["host"], cell)
+            if cell.implementation == baseline:
+                merged.write_host_baseline(source.host, cell)
         for script in run.script_cells():
             merged.write_script(script)
-        for kind in ("startup", "scaling"):
-            for impl_id, extra in run.extras(kind).items():
-                merged.write_extra(kind, impl_id, extra)
+        for startup in run.startup().values():
+            merged.write_startup(startup)
+        for scaling in run.scaling().values():
+            merged.write_scaling(scaling)
     merged.write_meta(meta)
     store.point_latest(out, merged)
     return merged

@@ -13,20 +13,21 @@ from typing import Any
 import pandas as pd
 import pyperf
 
+from implmatrix.aggregate import each_row
+from implmatrix.model import Cell, RunMeta
 
-def write(
-    cells: list[dict[str, Any]], df: pd.DataFrame, meta: dict[str, Any], out: Path
-) -> list[Path]:
+
+def write(cells: list[Cell], df: pd.DataFrame, meta: RunMeta, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    host = meta.get("host", {})
     written = []
     for impl_id, rows in df[df["status"] == "ok"].groupby("implementation", observed=True):
-        by_workload = {c["workload"]: c for c in cells if c["implementation"] == impl_id}
-        impl = meta.get("implementations", {}).get(impl_id, {})
+        by_workload = {c.workload: c for c in cells if c.implementation == impl_id}
+        impl = meta.impl(str(impl_id))
+        host = meta.host_of(str(impl_id))
         benchmarks = []
-        for row in rows.itertuples():
+        for row in each_row(rows):
             cell = by_workload[row.workload]
-            metadata = {
+            metadata: dict[str, Any] = {
                 "name": row.workload,
                 "description": row.description or row.workload,
                 "unit": "second",
@@ -35,30 +36,29 @@ def write(
                 "python_version": row.python_version,
                 "implementation_version": row.version,
                 "implmatrix_id": impl_id,
-                "package_version": impl.get("package_version", ""),
-                "image_id": impl.get("image_id", ""),
-                "hostname": host.get("hostname", ""),
-                "cpu_model_name": host.get("cpu_model_name", ""),
-                "platform": host.get("platform", ""),
-                "date": cell.get("finished", ""),
+                "package_version": impl.package_version,
+                "image_id": impl.image_id,
+                "hostname": host.hostname,
+                "cpu_model_name": host.cpu_model_name,
+                "platform": host.platform,
+                "date": cell.finished,
             }
-            if host.get("cpu_count"):
-                metadata["cpu_count"] = host["cpu_count"]
-            if host.get("timed_cpu") is not None:
-                metadata["cpu_affinity"] = str(host["timed_cpu"])
+            if host.cpu_count:
+                metadata["cpu_count"] = host.cpu_count
+            if host.timed_cpu is not None:
+                metadata["cpu_affinity"] = str(host.timed_cpu)
             runs = []
-            for outcome in cell.get("runs", []):  # one pyperf run per process
-                record = outcome.get("record") or {}
-                values = [v for v in record.get("values") or [] if v > 0]
-                if not values:
+            for outcome in cell.runs:  # one pyperf run per process
+                record = outcome.record
+                values = [v for v in record.values if v > 0] if record else []
+                if not record or not values:
                     continue
-                run_meta = {**metadata, "timer": record.get("clock", "")}
-                rss = (outcome.get("process") or {}).get("max_rss_kb")
-                if rss:
-                    run_meta["mem_max_rss"] = int(rss) * 1024
+                run_meta = {**metadata, "timer": record.clock}
+                if outcome.process and outcome.process.max_rss_kb:
+                    run_meta["mem_max_rss"] = outcome.process.max_rss_kb * 1024
                 # pyperf refuses empty metadata values.
                 run_meta = {k: v for k, v in run_meta.items() if v not in ("", None)}
-                warmups = [(1, w) for w in record.get("warmups") or [] if w > 0]
+                warmups = [(1, w) for w in record.warmups if w > 0]
                 runs.append(pyperf.Run(values, warmups=warmups, metadata=run_meta,
                                        collect_metadata=False))
             if runs:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from implmatrix import aggregate, history, stats
+from implmatrix.model import Cell
 
 # The bootstrap interval only sees the noise inside one run: the spread of its values and
 # of its processes. Drift between runs (CPU frequency, other load on the host, another
@@ -141,24 +142,25 @@ def compare(old: history.Entry, new: history.Entry) -> Comparison:
     """NEW's cells against OLD's, for the implementations comparable between them."""
     skipped = {i: why for i in new.order if (why := history.why_not(old, new, i))}
     wanted = [i for i in new.order if i not in skipped]
-    before = {(c["implementation"], c["workload"]): c for c in old.cells}
+    before = {(c.implementation, c.workload): c for c in old.cells}
     rows: list[dict[str, Any]] = []
     impls: list[dict[str, Any]] = []
-    now = {(c["implementation"], c["workload"]): c for c in new.cells}
+    now = {(c.implementation, c.workload): c for c in new.cells}
     for impl in wanted:
         pairs = []
         cells = sorted(k for k in now if k[0] == impl and k in before)
         for key in cells:
             a, b = before[key], now[key]
             ga, gb = aggregate.process_values(a), aggregate.process_values(b)
-            row = {"implementation": impl, "workload": key[1], "old_status": a["status"],
-                   "new_status": b["status"], "old_s": None, "new_s": None, "change": None,
-                   "change_low": None, "change_high": None, "floor": None, "old_cv": None,
-                   "new_cv": None, "processes": min(len(ga), len(gb)),
-                   "reused": a.get("runs") == b.get("runs"),
-                   "what_changed": _what_changed(old, new, impl, a, b)}
-            if a["status"] != b["status"]:
-                row["verdict"] = _status_verdict(a["status"], b["status"])
+            row: dict[str, Any] = {
+                "implementation": impl, "workload": key[1], "old_status": a.status,
+                "new_status": b.status, "old_s": None, "new_s": None, "change": None,
+                "change_low": None, "change_high": None, "floor": None, "old_cv": None,
+                "new_cv": None, "processes": min(len(ga), len(gb)),
+                "reused": a.runs == b.runs,
+                "what_changed": _what_changed(old, new, impl, a, b)}
+            if a.status != b.status:
+                row["verdict"] = _status_verdict(a.status, b.status)
             elif ga and gb:
                 r = stats.ratio(ga, gb)
                 cvs = _cv(ga), _cv(gb)
@@ -198,20 +200,20 @@ def compare(old: history.Entry, new: history.Entry) -> Comparison:
     return Comparison(old, new, rows, impls, skipped, added, drift)
 
 
-def _what_changed(old: history.Entry, new: history.Entry, impl: str, a: dict[str, Any],
-                  b: dict[str, Any]) -> str:
+def _what_changed(old: history.Entry, new: history.Entry, impl: str, a: Cell, b: Cell
+                  ) -> str:
     """What differs besides chance: the interpreter, its image, its command line, the
     in-container tools, the workload file."""
     found = []
     if old.version(impl) != new.version(impl):
         found.append(f"version {old.version(impl)} → {new.version(impl)}")
-    elif a.get("image_id") != b.get("image_id"):
+    elif a.image_id != b.image_id:
         found.append("image rebuilt")
-    before, now = old.timed_command(impl), new.timed_command(impl)
+    before, now = old.meta.impl(impl).timed_argv, new.meta.impl(impl).timed_argv
     if before != now:
         found.append(f"command {shlex.join(before)} → {shlex.join(now)}")
-    elif a.get("tools") != b.get("tools"):
+    elif a.tools != b.tools:
         found.append("harness or measure tool")
-    if a.get("workload_sha256") != b.get("workload_sha256"):
+    if a.workload_sha256 != b.workload_sha256:
         found.append("workload file")
     return ", ".join(found)

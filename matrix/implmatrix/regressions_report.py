@@ -31,7 +31,7 @@ def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
     else:
         old = history.previous(entries, new)
     found = regressions.compare(old, new) if old else None
-    processes = min(e.settings["processes"] for e in (old or new, new))
+    processes = min(e.meta.settings.processes for e in (old or new, new))
     return {
         **run_summary.digest(found, explicit=against is not None,
                              nothing="no comparable earlier run (same host, same or newer "

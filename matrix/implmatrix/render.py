@@ -24,9 +24,9 @@ from implmatrix import (
     charts,
     claims,
     interference,
+    model,
     pyperf_export,
     regressions_report,
-    runmeta,
     stats,
     store,
     trend_chart,
@@ -60,7 +60,7 @@ class View:
 
     context: dict[str, Any]  # what the templates show, as plain rows of strings and numbers
     results: pd.DataFrame  # one row per implementation × workload (results.csv)
-    cells: list[dict[str, Any]]  # the raw cells
+    cells: list[model.Cell]
     compat: pd.DataFrame  # one row per implementation × script (compat.csv)
     tables: dict[str, pd.DataFrame]  # warmups, startup, scaling, speed, geomeans, memory
 
@@ -69,10 +69,9 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     """RUN as the report shows it (compared with AGAINST, a run id, if given)."""
     meta = run.meta()
     cells = run.cells()
-    impls_meta = meta.get("implementations", {})
-    order = [i for i in meta["settings"]["implementations"]]
-    df = aggregate.results(cells, {i: impls_meta.get(i, {}) for i in order})
-    baseline = runmeta.baseline(meta)
+    order = list(meta.settings.implementations)
+    df = aggregate.results(cells, {i: meta.impl(i) for i in order})
+    baseline = meta.baseline()
     compat = aggregate.compatibility(df).reindex(columns=order)
     # Speed is only compared within a host: implementations a merge brought from
     # another host are compared with the baseline measured there, if it was.
@@ -80,33 +79,32 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     ratios, means = aggregate.speed(cells, baseline, [i for i in order if i not in other_host])
     normalized = []
     for impl in other_host:
-        base_cells = run.host_baseline_cells(impls_meta[impl]["host"])
+        base_cells = run.host_baseline_cells(meta.host_of(impl))
         if base_cells:
-            r, g = aggregate.speed(base_cells + [c for c in cells if c["implementation"] == impl],
+            r, g = aggregate.speed(base_cells + [c for c in cells if c.implementation == impl],
                                    baseline, [impl])
             ratios, means = pd.concat([ratios, r]), pd.concat([means, g])
             normalized.append(impl)
     other_host = [i for i in other_host if i not in normalized]
     iterations = aggregate.iterations(cells)
-    startup_raw, scaling_raw = run.extras("startup"), run.extras("scaling")
+    startup_raw, scaling_raw = run.startup(), run.scaling()
     startup = aggregate.startup(startup_raw, order)
     scaling = aggregate.scaling(scaling_raw, order)
     memory = aggregate.memory(df, startup, order)
     versions = df.drop_duplicates("implementation").set_index("implementation")
 
     def impl_row(i: str) -> dict[str, Any]:
-        m = impls_meta.get(i, {})
+        m = meta.impl(i)
         v = versions.loc[i] if i in versions.index else None
         counts = df[df["implementation"] == i]["status"].value_counts()
         g = aggregate.row_at(means, i) if i in means.index else None
         return {
-            "id": i, "family": m.get("family", ""),
-            "version": m.get("version") or ("" if v is None else v["version"]),
-            "python_version": m.get("python_version") or ("" if v is None else v["python_version"]),
-            "package": f"{m.get('package', '')} {m.get('package_version', '')}".strip(),
-            "suite": m.get("suite", ""), "image_id": m.get("image_id", "")[7:19],
-            "command": shlex.join(m.get("command", [])),
-            "timed_command": shlex.join(m.get("timed_command") or m.get("command", [])),
+            "id": i, "family": m.family,
+            "version": m.version or ("" if v is None else v["version"]),
+            "python_version": m.python_version or ("" if v is None else v["python_version"]),
+            "package": f"{m.package} {m.package_version}".strip(),
+            "suite": m.suite, "image_id": m.image_id[7:19],
+            "command": shlex.join(m.command), "timed_command": shlex.join(m.timed_argv),
             "ok": int(counts.get("ok", 0)), "cells": int(counts.sum()),
             "geomean": _times(None if g is None else g["geomean"]),
             "geomean_value": _num(None if g is None else g["geomean"], ".6g"),
@@ -125,22 +123,22 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     totals = compat.groupby("implementation", observed=True)["status"].value_counts() \
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
     differences = _differences(compat)
-    claims_rows = claims.check(impls_meta, baseline, means=means, results=df, startup=startup,
-                               scaling=scaling)
+    claims_rows = claims.check(meta.implementations, baseline, means=means, results=df,
+                               startup=startup, scaling=scaling)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
-    settings = runmeta.settings(meta)  # older runs lack newer settings: their defaults
+    settings = meta.settings
     context = {
-        "run": run.id, "meta": meta, "host": meta.get("host", {}), "baseline": baseline,
+        "run": run.id, "meta": meta, "host": meta.host, "baseline": baseline,
         "settings": settings, "noisy_cv": aggregate.NOISY_CV,
         "attempts": interference.ATTEMPTS,
-        "interval_method": stats.interval_method(int(meta["settings"].get("processes", 1))),
+        "interval_method": stats.interval_method(settings.processes),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
-                         **(meta.get("remeasured") or {})},
+                         **(model.dump(meta.remeasured) if meta.remeasured else {})},
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
         "scaling_top": _scaling_top(scaling, order),
-        "scaling_protocol": scaling_protocol(float(settings["scaling_cap_s"])),
+        "scaling_protocol": scaling_protocol(settings.scaling_cap_s),
         "other_host": other_host, "normalized": normalized,
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
@@ -149,8 +147,8 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
-        "values": meta["settings"]["values"],
-        "processes": meta["settings"].get("processes", 1),
+        "values": settings.values,
+        "processes": settings.processes,
         "compat_counts": [{"suite": s, "category": c, "cells": list(row)}
                           for (s, c), row in _by_suite_and_category(counts)],
         "compat_totals": [] if totals is None else [
@@ -261,12 +259,10 @@ def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]
     } for i in order if i in set(top["implementation"])]
 
 
-def _other_hosts(meta: dict[str, Any], baseline: str, order: list[str]) -> list[str]:
+def _other_hosts(meta: model.RunMeta, baseline: str, order: list[str]) -> list[str]:
     """Implementations (of a merged run) measured on another host than the baseline."""
-    impls = meta.get("implementations", {})
-    home = store.host_id(impls.get(baseline, {}).get("host", meta.get("host", {})))
-    return [i for i in order if store.host_id(impls.get(i, {}).get("host", meta.get("host", {})))
-            != home]
+    home = store.host_id(meta.host_of(baseline))
+    return [i for i in order if store.host_id(meta.host_of(i)) != home]
 
 
 def _pick(table: pd.DataFrame, impl: str, program: str, column: str) -> Any:

@@ -18,16 +18,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
-from implmatrix import HARNESS, DockerError, compat, interference, measure_tool, store
+from implmatrix import HARNESS, DockerError, compat, interference, measure_tool, model, store
 from implmatrix.cells import classify, last_marked, tail
 from implmatrix.container import Container, ExecResult
 from implmatrix.engine import ensure_available
 from implmatrix.images import Image
+from implmatrix.model import Settings
 from implmatrix.registry import Implementation
 from implmatrix.scripts import Script
 from implmatrix.workloads import Workload
@@ -54,26 +55,15 @@ SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
 SCALING_MAX_ROUNDS = 12
 
 
-@dataclass(frozen=True)
-class Settings:
-    values: int = 5  # timed iterations per process, after warmup
-    processes: int = 3  # fresh processes per cell
-    warmup_budget_s: float = 15.0  # per process: warm up until steady, at most this long
-    timeout_s: float = 120.0  # per process, warmups included
-    script_timeout_s: float = 10.0  # per compatibility script
-    startup_runs: int = 10  # per start-up program (0: not measured)
-    scaling_cap_s: float = 120.0  # per implementation, for the scaling protocol (0: not measured)
-    scaling_units: int = 100  # of the scaling job: ~0.5 s on one CPython 3.13 thread here
-
-
 PRESETS = {
-    "fast": Settings(values=3, processes=1, warmup_budget_s=3.0, scaling_cap_s=45.0),
+    "fast": Settings(preset="fast", values=3, processes=1, warmup_budget_s=3.0,
+                     scaling_cap_s=45.0),
     "default": Settings(),
-    "rigorous": Settings(values=10, processes=6, warmup_budget_s=60.0, timeout_s=600.0,
-                         startup_runs=30, scaling_cap_s=600.0),
+    "rigorous": Settings(preset="rigorous", values=10, processes=6, warmup_budget_s=60.0,
+                         timeout_s=600.0, startup_runs=30, scaling_cap_s=600.0),
     # pyperf's --debug-single-value: does everything run? Nothing here decides a claim.
-    "debug": Settings(values=1, processes=1, warmup_budget_s=0.0, startup_runs=1,
-                      scaling_cap_s=0.0),
+    "debug": Settings(preset="debug", values=1, processes=1, warmup_budget_s=0.0,
+                      startup_runs=1, scaling_cap_s=0.0),
 }
 
 
@@ -82,7 +72,7 @@ def timed_cpu() -> int:
     return max(0, (os.cpu_count() or 1) - 1)
 
 
-def host_metadata() -> dict[str, Any]:
+def host_metadata() -> model.Host:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -91,49 +81,39 @@ def host_metadata() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    return {
-        "hostname": socket.gethostname(),
-        "cpu_model_name": cpu,
-        "cpu_count": os.cpu_count(),
-        "kernel": platform.release(),
-        "platform": platform.platform(),
-        "docker_version": ensure_available(),
-        "timed_cpu": timed_cpu(),
-    }
+    return model.Host(hostname=socket.gethostname(), cpu_model_name=cpu,
+                      cpu_count=os.cpu_count(), kernel=platform.release(),
+                      platform=platform.platform(), docker_version=ensure_available(),
+                      timed_cpu=timed_cpu())
 
 
-def _measuring(settings: dict[str, Any]) -> dict[str, Any]:
-    """The settings that decide what a measurement means (not what is selected)."""
-    return {k: v for k, v in settings.items()
-            if k not in ("implementations", "workloads", "scripts")}
-
-
-def _comparable(out: Path, new: store.RunDir, settings: dict[str, Any],
-                host: dict[str, Any]) -> store.RunDir | None:
+def _comparable(out: Path, new: store.RunDir, settings: Settings,
+                host: model.Host) -> store.RunDir | None:
     """The newest finished run under OUT with the same measuring settings and host."""
     for run, meta in store.finished_runs(out)[::-1]:  # newest first
-        if run.path != new.path and not meta.get("merged_from") \
-                and _measuring(meta.get("settings", {})) == _measuring(settings) \
-                and store.host_id(meta.get("host", {})) == store.host_id(host):
+        if run.path != new.path and not meta.merged_from \
+                and meta.settings.measuring() == settings.measuring() \
+                and store.host_id(meta.host) == store.host_id(host):
             return run
     return None
 
 
-def _reusable(previous: store.RunDir | None, settings: dict[str, Any]) -> store.RunDir | None:
+def _reusable(previous: store.RunDir | None, settings: Settings) -> store.RunDir | None:
     """The last run, if it stopped before finishing with these same settings."""
     if previous is None:
         return None
     meta = previous.meta()
-    return previous if not meta.get("finished") and meta.get("settings") == settings else None
+    return previous if not meta.finished and meta.settings == settings else None
 
 
 _Outcome = TypeVar("_Outcome")  # what one measuring attempt returns
+_Stamped = TypeVar("_Stamped", model.Cell, model.ScriptCell, model.Startup, model.Scaling)
 
 
 class _Matrix:
     """One run's state while it runs; each phase is a method."""
 
-    def __init__(self, run: store.RunDir, meta: dict[str, Any], impls: list[Implementation],
+    def __init__(self, run: store.RunDir, meta: model.RunMeta, impls: list[Implementation],
                  images: dict[str, Image], *, settings: Settings, say: Callable[[str], None]):
         self.run, self.meta, self.impls, self.images = run, meta, impls, images
         self.settings, self.say = settings, say
@@ -143,7 +123,7 @@ class _Matrix:
         self.remeasure = interference.Remeasure()
 
     def measured(self, impl: Implementation, options: list[str], argv: list[str],
-                 timeout_s: float) -> tuple[ExecResult, list[dict[str, Any]]]:
+                 timeout_s: float) -> tuple[ExecResult, list[model.Measured]]:
         """Run ARGV under `measure -k OPTIONS` in IMPL's container: the result, and
         the process records that carry this exec's key (none the program can forge)."""
         key = measure_tool.new_key()
@@ -169,37 +149,37 @@ class _Matrix:
 
     # -- containers -----------------------------------------------------------------------
     def open(self, stack: ExitStack, mounts: dict[Path, str], wanted: set[str]) -> None:
+        described = dict(self.meta.implementations)
         for impl in self.impls:
             if impl.id not in wanted:
                 continue
             image = self.images[impl.id]
             try:
                 box = stack.enter_context(Container(image.tag, mounts))
-                self.meta["implementations"][impl.id] = {
-                    "family": impl.family, "image": image.tag, "image_id": image.id,
-                    "package": impl.package, "suite": impl.suite,
-                    "command": list(impl.command), "timed_command": list(impl.timed_command),
-                    "package_version": box.read("/etc/implmatrix/package-version"),
-                    "baseline": impl.baseline, **_describe(box, impl),
-                }
+                version, python_version = _describe(box, impl)
+                described[impl.id] = model.ImplMeta(
+                    family=impl.family, image=image.tag, image_id=image.id,
+                    package=impl.package, suite=impl.suite, command=impl.command,
+                    timed_command=impl.timed_command,
+                    package_version=box.read("/etc/implmatrix/package-version"),
+                    baseline=impl.baseline, version=version, python_version=python_version)
                 self.boxes[impl.id] = box
             except DockerError as e:  # one broken implementation must not stop the others
                 self.broken[impl.id] = str(e)
                 self.say(f"{impl.id}: {e}")
+        self.meta = replace(self.meta, implementations=described)
         self.run.write_meta(self.meta)
 
     # -- timed cells ----------------------------------------------------------------------
-    def load_cell(self, impl: Implementation, w: Workload) -> dict[str, Any]:
+    def load_cell(self, impl: Implementation, w: Workload) -> model.Cell:
         old = self.run.read_cell(impl.id, w.name)
-        image = self.images[impl.id]
-        if _fresh(old, image, impl) and old.get("workload_sha256") == w.sha256 and "runs" in old:
+        if _fresh(old, self.images[impl.id], impl) and old.workload_sha256 == w.sha256:
             return old
-        return {"implementation": impl.id, "workload": w.name, "workload_sha256": w.sha256,
-                "image_id": image.id, "tools": _tools(impl), "status": "ok", "error": "",
-                "runs": []}
+        return model.Cell(implementation=impl.id, workload=w.name, workload_sha256=w.sha256,
+                          image_id=self.images[impl.id].id, tools=_tools(impl))
 
-    def complete(self, cell: dict[str, Any]) -> bool:
-        return cell["status"] != "ok" or len(cell["runs"]) >= self.settings.processes
+    def complete(self, cell: model.Cell) -> bool:
+        return cell.status != "ok" or len(cell.runs) >= self.settings.processes
 
     def timed_cells(self, workloads: list[Workload]) -> dict[str, float]:
         s = self.settings
@@ -210,28 +190,24 @@ class _Matrix:
         for p, w, impl in order:
             done += 1
             cell = cells[impl.id, w.name]
-            if self.complete(cell) or len(cell["runs"]) > p:
+            if self.complete(cell) or len(cell.runs) > p:
                 continue
-            outcome: dict[str, Any]
             if impl.id in self.broken:
-                outcome = {"status": "error", "error": f"container: {self.broken[impl.id]}",
-                           "record": None, "returncode": None, "wall_s": 0.0,
-                           "stderr_tail": "", "process": None}
+                outcome = model.Run(status="error", error=f"container: {self.broken[impl.id]}")
             else:
                 outcome, why, remeasured = self.attempts(partial(self.timed_process, impl, w))
-                outcome["disturbed"], outcome["remeasured"] = why, remeasured
-                record = outcome["record"] or {}
-                inside += sum(record.get("warmups") or []) + sum(record.get("values") or [])
-            cell["runs"].append(outcome)
-            _settle(cell)
+                outcome = replace(outcome, disturbed=why, remeasured=remeasured)
+                if outcome.record:
+                    inside += sum(outcome.record.warmups) + sum(outcome.record.values)
+            cell = cells[impl.id, w.name] = _settled(replace(cell, runs=(*cell.runs, outcome)))
             self.run.write_cell(cell)
             self.say(_progress_line(done, len(order), p, cell, outcome))
         for cell in cells.values():
-            self.counts[cell["status"]] += 1
+            self.counts[cell.status] += 1
         self.counts["reused"] += reused
         return {"wall_s": round(time.monotonic() - started, 2), "iterations_s": round(inside, 6)}
 
-    def timed_process(self, impl: Implementation, w: Workload) -> tuple[dict[str, Any], str]:
+    def timed_process(self, impl: Implementation, w: Workload) -> tuple[model.Run, str]:
         """One timed process of a cell: its outcome, and why it was disturbed (or "")."""
         s = self.settings
         # -r: pinned to the timed CPU from the harness's cue on, so that start-up (a
@@ -242,45 +218,45 @@ class _Matrix:
             [*impl.timed_command, f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
              f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s)
         process = processes[-1] if len(processes) == 1 else None
-        outcome = classify(result, s.timeout_s, process["nonce"] if process else "")
-        outcome["process"] = process
-        return outcome, interference.disturbance([process])
+        outcome = classify(result, s.timeout_s, process.nonce or "" if process else "")
+        return replace(outcome, process=process), interference.disturbance([process])
 
     # -- start-up and memory of nearly empty programs ------------------------------------------
     def startup(self) -> None:
         s = self.settings
         for impl in self.impls if s.startup_runs else ():
-            old = self.run.read_extra("startup", impl.id)
+            old = self.run.read_startup(impl.id)
             if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
-                                             and old["runs"] == s.startup_runs):
+                                             and old.runs == s.startup_runs):
                 continue
             programs = {program: self.startup_program(impl, program)
                         for program in STARTUP_PROGRAMS}
-            self.run.write_extra("startup", impl.id, {
-                "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "tools": _tools(impl), "runs": s.startup_runs, "programs": programs})
-            walls = [_median_of(programs[p]["processes"], "wall_s") for p in STARTUP_PROGRAMS]
+            self.run.write_startup(model.Startup(
+                implementation=impl.id, image_id=self.images[impl.id].id, tools=_tools(impl),
+                runs=s.startup_runs, programs=programs))
+            walls = {name: [p.wall_s for p in batch.processes if p.exit == 0]
+                     for name, batch in programs.items()}
             self.say(f"{impl.id:<16} start-up " + ", ".join(
-                f"{p} {w * 1e3:.0f} ms" if w is not None else f"{p} failed"
-                for p, w in zip(STARTUP_PROGRAMS, walls, strict=True)))
+                f"{p} {statistics.median(w) * 1e3:.0f} ms" if w else f"{p} failed"
+                for p, w in walls.items()))
 
-    def startup_program(self, impl: Implementation, program: str) -> dict[str, Any]:
+    def startup_program(self, impl: Implementation, program: str) -> model.StartupBatch:
         """startup_runs processes of PROGRAM, judged as one batch: a disturbed batch is
         measured again."""
         s = self.settings
         argv = [*impl.command, f"{HARNESS_MOUNT}/startup/{program}.py"]
 
-        def batch() -> tuple[dict[str, Any], str]:
+        def batch() -> tuple[tuple[ExecResult, list[model.Measured]], str]:
             # Unpinned: start-up as users see it (the JVM starts several threads).
-            result, found = self.measured(impl, ["-n", str(s.startup_runs)], argv,
-                                          60.0 * s.startup_runs)
-            return {"processes": found, "returncode": result.returncode,
-                    "stderr_tail": tail(result.stderr, 500)}, interference.disturbance(found)
+            found = self.measured(impl, ["-n", str(s.startup_runs)], argv,
+                                  60.0 * s.startup_runs)
+            return found, interference.disturbance(found[1])
 
-        programs, why, remeasured = self.attempts(batch)
-        for process in programs["processes"]:
-            process["disturbed"], process["remeasured"] = why, remeasured
-        return programs
+        (result, found), why, remeasured = self.attempts(batch)
+        return model.StartupBatch(
+            processes=tuple(model.StartupProcess(**_fields(p), disturbed=why,
+                                                 remeasured=remeasured) for p in found),
+            returncode=result.returncode, stderr_tail=tail(result.stderr, 500))
 
     # -- thread and process scaling -------------------------------------------------------
     def scaling(self) -> None:
@@ -294,60 +270,63 @@ class _Matrix:
         cores = os.cpu_count() or 1
         for impl in self.impls if s.scaling_cap_s else ():
             if impl.id not in self.boxes or _scaling_fresh(
-                    self.run.read_extra("scaling", impl.id), self.images[impl.id], impl, s):
+                    self.run.read_scaling(impl.id), self.images[impl.id], impl, s):
                 continue
-            points: dict[tuple[str, int], dict[str, Any]] = {
-                (kind, workers): {"kind": kind, "workers": workers, "available": True,
-                                  "reason": "", "processes": []}
-                for kind in SCALING_KINDS for workers in range(1, cores + 1)}
+            points = {(kind, workers): model.ScalingPoint(kind=kind, workers=workers)
+                      for kind in SCALING_KINDS for workers in range(1, cores + 1)}
             started, rounds, decided = time.monotonic(), 0, False
             while rounds < SCALING_MIN_ROUNDS or (
                     rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
                     and not decided):
                 rounds += 1
-                for (kind, workers), point in points.items():
-                    one = points[kind, 1]
-                    if not one["available"]:  # not there at 1 worker: not at 2 either
-                        point["available"], point["reason"] = False, one["reason"]
-                    if not point["available"]:
-                        continue
-                    run, why, remeasured = self.attempts(
-                        partial(self.scaling_process, impl, kind, workers))
-                    if not run.get("available"):
-                        point["available"], point["reason"] = False, run.get("reason", "")
-                        continue
-                    point["processes"].append({
-                        "times": run.get("times", []), "checksum_ok": run.get("checksum_ok"),
-                        "warmups": run.get("warmups", []), "steady": run.get("steady"),
-                        "process": run.get("process"), "disturbed": why,
-                        "remeasured": remeasured})
-                decided = _scaling_decided(impl, points.values())
-            self.run.write_extra("scaling", impl.id, {
-                "implementation": impl.id, "image_id": self.images[impl.id].id,
-                "tools": _tools(impl), "cores": cores, "units": s.scaling_units,
-                "repeats": SCALING_REPEATS, "warmup_s": SCALING_WARMUP_S,
-                "cap_s": s.scaling_cap_s, "rounds": rounds,
-                "decided": decided,
-                "wall_s": round(time.monotonic() - started, 1),
-                "points": list(points.values())})
+                for (kind, workers), point in list(points.items()):
+                    one = points[kind, 1]  # this round's, as the 1-worker point comes first
+                    if not one.available:  # not there at 1 worker: not at 2 either
+                        points[kind, workers] = replace(point, available=False,
+                                                        reason=one.reason)
+                    elif point.available:
+                        points[kind, workers] = self.scaling_point(impl, point)
+                decided = _scaling_decided(impl, tuple(points.values()))
+            scaled = model.Scaling(
+                implementation=impl.id, image_id=self.images[impl.id].id, tools=_tools(impl),
+                cores=cores, units=s.scaling_units, repeats=SCALING_REPEATS,
+                warmup_s=SCALING_WARMUP_S, cap_s=s.scaling_cap_s, rounds=rounds,
+                decided=decided, wall_s=round(time.monotonic() - started, 1),
+                points=tuple(points.values()))
+            self.run.write_scaling(scaled)
             self.say(f"{impl.id:<16} scaling " + ", ".join(
                 f"{kind} " + ("/".join(
-                    f"{statistics.median(t for p in point['processes'] for t in p['times']):.2f}"
-                    for (k, _), point in points.items()
-                    if k == kind and any(p["times"] for p in point["processes"])) or "n/a")
+                    f"{statistics.median(t for q in p.processes for t in q.times):.2f}"
+                    for p in scaled.points
+                    if p.kind == kind and any(q.times for q in p.processes)) or "n/a")
                 for kind in SCALING_KINDS) + f" s ({rounds} rounds)")
 
+    def scaling_point(self, impl: Implementation, point: model.ScalingPoint
+                      ) -> model.ScalingPoint:
+        """POINT with one more process, or not available if the job cannot run there."""
+        (found, process), why, remeasured = self.attempts(
+            partial(self.scaling_process, impl, point.kind, point.workers))
+        if not found.available:
+            return replace(point, available=False, reason=found.reason)
+        return replace(point, processes=(*point.processes, model.ScalingProcess(
+            times=found.times, checksum_ok=found.checksum_ok, warmups=found.warmups,
+            steady=found.steady, process=process, disturbed=why, remeasured=remeasured)))
+
     def scaling_process(self, impl: Implementation, kind: str, workers: int
-                        ) -> tuple[dict[str, Any], str]:
-        """One process of the scaling job: its record, and why it was disturbed (or "")."""
+                        ) -> tuple[tuple[model.ScalingRecord, model.Measured | None], str]:
+        """One process of the scaling job: its record and measure's, and why it was
+        disturbed (or "")."""
         result, processes = self.measured(
             impl, [], [*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, str(workers),
                        str(self.settings.scaling_units), str(SCALING_REPEATS),
                        f"{SCALING_WARMUP_S:g}"],
             SCALING_WARMUP_S + 120.0 * SCALING_REPEATS)
-        record = last_marked(result.stdout) or {"available": False, "reason": _why(result)}
-        record["process"] = processes[-1] if processes else None
-        return record, interference.disturbance(processes)
+        try:
+            record = model.load(model.ScalingRecord, last_marked(result.stdout))
+        except model.ModelError:  # no record, or not the scaling job's
+            record = model.ScalingRecord(available=False, reason=_why(result))
+        return (record, processes[-1] if processes else None), \
+            interference.disturbance(processes)
 
     # -- compatibility scripts ----------------------------------------------------------------
     def scripts(self, scripts: Sequence[Script]) -> None:
@@ -367,57 +346,54 @@ class _Matrix:
         if any(not self.complete(self.load_cell(impl, w)) for w in workloads):
             return True
         if workloads and s.startup_runs:
-            old = self.run.read_extra("startup", impl.id)
-            if not _fresh(old, image, impl) or old["runs"] != s.startup_runs:
+            old = self.run.read_startup(impl.id)
+            if not _fresh(old, image, impl) or old.runs != s.startup_runs:
                 return True
         if workloads and s.scaling_cap_s and not _scaling_fresh(
-                self.run.read_extra("scaling", impl.id), image, impl, s):
+                self.run.read_scaling(impl.id), image, impl, s):
             return True
         return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
                                     impl) for sc in scripts)
 
 
-# Eleven inputs, the last six keyword-only: what is run, then where and how it is told.
-# They become one record with the typed run model (issue: one run model).
-def run_matrix(  # noqa: PLR0913
-    impls: list[Implementation],
-    workloads: list[Workload],
-    images: dict[str, Image],
-    mounts: dict[Path, str],
-    settings: Settings,
-    *,
-    out: Path,
-    command: str,
-    say: Callable[[str], None] = print,
-    scripts: Sequence[Script] = (),
-    preset: str = "default",
-    force: bool = False,
-) -> store.RunDir:
-    described = {
-        **asdict(settings),
-        "preset": preset,
-        "implementations": [i.id for i in impls],
-        "workloads": [w.name for w in workloads],
-        "scripts": [f"{s.suite}/{s.name}" for s in scripts],
-    }
-    run = None if force else _reusable(store.latest(out), described)
+@dataclass(frozen=True)
+class Plan:
+    """What a run measures: implementations with their images, workloads, compatibility
+    scripts, and the host folders mounted into the containers for them."""
+
+    impls: list[Implementation]
+    images: dict[str, Image]
+    workloads: list[Workload]
+    scripts: Sequence[Script] = ()
+    mounts: dict[Path, str] = field(default_factory=dict)
+
+
+def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
+               say: Callable[[str], None] = print, force: bool = False) -> store.RunDir:
+    """Run PLAN with SETTINGS (its preset's name included) into a run under OUT, resuming
+    the last run if it stopped with the same selection and reusing what an earlier run
+    measured where nothing changed (not with FORCE); COMMAND: how it was asked for."""
+    impls, images, workloads, scripts = plan.impls, plan.images, plan.workloads, plan.scripts
+    settings = replace(settings, implementations=tuple(i.id for i in impls),
+                       workloads=tuple(w.name for w in workloads),
+                       scripts=tuple(f"{s.suite}/{s.name}" for s in scripts))
+    run = None if force else _reusable(store.latest(out), settings)
     if run is None:
         run = store.new_run(out)
-        meta: dict[str, Any] = {"settings": described, "command": command, "started": _now(),
-                "host": host_metadata(), "implementations": {}, "finished": False}
-        earlier = None if force else _comparable(out, run, described, meta["host"])
+        meta = model.RunMeta(settings=settings, command=command, started=_now(),
+                             host=host_metadata())
+        earlier = None if force else _comparable(out, run, settings, meta.host)
         if earlier is not None:
             # Incremental: what an earlier run measured with the same settings on this
             # host is copied; whatever changed since (image, file content) runs again.
             store.copy_measurements(earlier, run, [i.id for i in impls],
                                     [w.name for w in workloads], scripts)
-            meta["reused_from"] = earlier.id
             # What describes the reused implementations (versions, image) comes along;
             # an implementation that runs again describes itself anew.
-            meta["implementations"] = {
-                i.id: m for i in impls
-                if (m := earlier.meta()["implementations"].get(i.id))
-                and m.get("image_id") == images[i.id].id}
+            before = earlier.meta().implementations
+            meta = replace(meta, reused_from=earlier.id, implementations={
+                i.id: known for i in impls
+                if (known := before.get(i.id)) and known.image_id == images[i.id].id})
             say(f"reusing what run {earlier.id} measured where nothing changed "
                 "(--force runs everything)")
         run.write_meta(meta)
@@ -427,13 +403,13 @@ def run_matrix(  # noqa: PLR0913
         say(f"resuming unfinished run {run.id}")
     say(f"{len(workloads)} workloads x {settings.processes} processes"
         + (f" and {len(scripts)} compatibility scripts" if scripts else "")
-        + f" on {len(impls)} implementations ({preset} preset)")
+        + f" on {len(impls)} implementations ({settings.preset} preset)")
 
     m = _Matrix(run, meta, impls, images, settings=settings, say=say)
     started = time.monotonic()
     phases: dict[str, dict[str, float]] = {}
     wanted = {i.id for i in impls if m.has_work(i, workloads, scripts)}
-    full_mounts = {**mounts, HARNESS.parent: HARNESS_MOUNT,
+    full_mounts = {**plan.mounts, HARNESS.parent: HARNESS_MOUNT,
                    measure_tool.ensure(): MEASURE_MOUNT}
     with ExitStack() as stack:
         if wanted:
@@ -447,13 +423,11 @@ def run_matrix(  # noqa: PLR0913
         t = time.monotonic()
         m.scripts(scripts)
         phases["scripts"] = {"wall_s": round(time.monotonic() - t, 2)}
-    meta["finished"] = True
-    meta["ended"] = _now()
-    meta["wall_s"] = meta.get("wall_s", 0) + round(time.monotonic() - started, 1)
-    meta["phases"] = phases
-    meta["reused"] = {"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]}
-    meta["remeasured"] = m.remeasure.summary()
-    run.write_meta(meta)
+    run.write_meta(replace(
+        m.meta, finished=True, ended=_now(),
+        wall_s=m.meta.wall_s + round(time.monotonic() - started, 1), phases=phases,
+        reused={"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]},
+        remeasured=m.remeasure.summary()))
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))
     return run
@@ -469,52 +443,50 @@ def scaling_protocol(cap_s: float) -> str:
             f"{SCALING_MAX_ROUNDS} rounds.")
 
 
-def _scaling_fresh(old: dict[str, Any] | None, image: Image, impl: Implementation,
+def _scaling_fresh(old: model.Scaling | None, image: Image, impl: Implementation,
                    s: Settings) -> bool:
-    """OLD (a scaling extra) was measured by this protocol, image, job and cap."""
-    return _fresh(old, image, impl) and (
-        old.get("repeats"), old.get("warmup_s"), old.get("units"), old.get("cap_s")) == (
+    """OLD was measured by this protocol, image, job and cap."""
+    return _fresh(old, image, impl) and (old.repeats, old.warmup_s, old.units, old.cap_s) == (
         SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_units, s.scaling_cap_s)
 
 
-def _scaling_decided(impl: Implementation, points: Any) -> bool:
+def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...]) -> bool:
     """Every efficiency a claim judges (the points with the most workers) has an
     interval clear of its thresholds (claims.scaling_thresholds), or is not available."""
     from implmatrix import aggregate, claims
 
-    rows = aggregate.scaling({impl.id: {"points": list(points)}}, [impl.id])
+    rows = aggregate.scaling({impl.id: model.Scaling(implementation=impl.id, points=points)},
+                             [impl.id])
     top = rows["workers"].max()
     return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
         impl.family, impl.baseline, r.kind, r.workers))
         for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
 
 
-def _settle(cell: dict[str, Any]) -> None:
-    """A cell's status is its first failing process's, else ok."""
-    bad = next((r for r in cell["runs"] if r["status"] != "ok"), None)
-    cell["status"] = bad["status"] if bad else "ok"
-    cell["error"] = bad["error"] if bad else ""
-    cell["finished"] = _now()
+def _settled(cell: model.Cell) -> model.Cell:
+    """CELL with the status of its first failing process, else ok."""
+    bad = next((r for r in cell.runs if r.status != "ok"), None)
+    return replace(cell, status=bad.status if bad else "ok", error=bad.error if bad else "",
+                   finished=_now())
 
 
-def _median_of(processes: list[dict[str, Any]], key: str) -> float | None:
-    values = [p[key] for p in processes if p.get("exit") == 0 and p.get(key) is not None]
-    return statistics.median(values) if values else None
+def _fields(record: model.Measured) -> dict[str, Any]:
+    """RECORD's fields (not copied deeper), to make a record that extends it."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
-def _why(result: Any) -> str:
+def _why(result: ExecResult) -> str:
     if result.timed_out:
         return "timed out"
     lines = tail(result.stderr, 300).strip().splitlines()
     return lines[-1] if lines else f"exit status {result.returncode}"
 
 
-def _describe(box: Container, impl: Implementation) -> dict[str, str]:
-    """The interpreter's own version, as the harness reports it."""
+def _describe(box: Container, impl: Implementation) -> tuple[str, str]:
+    """The interpreter's own version and Python version, as the harness reports them."""
     record = last_marked(box.exec([*impl.command, f"{HARNESS_MOUNT}/{HARNESS.name}",
                                     "--describe"], 120).stdout) or {}
-    return {"version": str(record.get("version", "")),
-            "python_version": str(record.get("python_version", ""))}
+    return str(record.get("version", "")), str(record.get("python_version", ""))
 
 
 def _tools(impl: Implementation) -> str:
@@ -523,18 +495,15 @@ def _tools(impl: Implementation) -> str:
                           .encode()).hexdigest()[:16]
 
 
-def _fresh(old: dict[str, Any] | None, image: Image, impl: Implementation
-           ) -> TypeGuard[dict[str, Any]]:
+def _fresh(old: _Stamped | None, image: Image, impl: Implementation) -> TypeGuard[_Stamped]:
     """Whether OLD was measured with this image, these in-container tools and this
     command line."""
-    if not old:
-        return False
-    return bool(old.get("image_id") == image.id and old.get("tools") == _tools(impl))
+    return old is not None and old.image_id == image.id and old.tools == _tools(impl)
 
 
-def _same_script(old: dict[str, Any] | None, script: Script, image: Image,
+def _same_script(old: model.ScriptCell | None, script: Script, image: Image,
                  impl: Implementation) -> bool:
-    return _fresh(old, image, impl) and old["sha256"] == script.sha256
+    return _fresh(old, image, impl) and old.sha256 == script.sha256
 
 
 def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
@@ -542,15 +511,18 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
                  ) -> None:
     started = time.monotonic()
 
-    def done(script: Script, runs: list[dict[str, Any]]) -> None:
-        cell = {"implementation": impl.id, "suite": script.suite, "script": script.name,
-                "sha256": script.sha256, "image_id": image.id, "tools": _tools(impl),
-                "category": script.category,
-                "feature": script.feature, "since": script.since, "expected": script.expected,
-                "source": script.path.read_text("utf-8", "replace")[:SOURCE_CHARS], **runs[0]}
-        if len(runs) > 1:  # the baseline runs twice: is its output stable?
-            cell["rerun"] = {"rc": runs[1]["rc"], "stdout": runs[1]["stdout"]}
-        run.write_script(cell)
+    def done(script: Script, runs: list[compat.Observed]) -> None:
+        first = runs[0]
+        run.write_script(model.ScriptCell(
+            implementation=impl.id, suite=script.suite, script=script.name,
+            rc=first.rc, stdout=first.stdout, stderr=first.stderr,
+            sha256=script.sha256, image_id=image.id, tools=_tools(impl),
+            category=script.category, feature=script.feature, since=script.since,
+            expected=script.expected,
+            source=script.path.read_text("utf-8", "replace")[:SOURCE_CHARS],
+            # the baseline runs twice: is its output stable?
+            rerun=model.Rerun(rc=runs[1].rc, stdout=runs[1].stdout) if len(runs) > 1
+            else None))
 
     compat.run_scripts(box, impl, scripts, timeout_s=settings.script_timeout_s,
                        passes=2 if impl.baseline else 1, done=done)
@@ -558,23 +530,21 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
         f"{time.monotonic() - started:.0f} s")
 
 
-def _progress_line(done: int, total: int, p: int, cell: dict[str, Any],
-                   outcome: dict[str, Any]) -> str:
-    record = outcome.get("record") or {}
-    values = record.get("values") or []
-    if outcome["status"] == "ok" and values:
-        warm = len(record.get("warmups") or [])
-        detail = (f"{sorted(values)[len(values) // 2] * 1e3:9.1f} ms after {warm} warmups"
-                  + ("" if record.get("steady") else " (not steady)"))
+def _progress_line(done: int, total: int, p: int, cell: model.Cell, outcome: model.Run
+                   ) -> str:
+    record = outcome.record
+    if outcome.status == "ok" and record and record.values:
+        detail = (f"{statistics.median_high(record.values) * 1e3:9.1f} ms after "
+                  f"{len(record.warmups)} warmups" + ("" if record.steady else " (not steady)"))
     else:
-        detail = outcome["error"].splitlines()[0][:80] if outcome["error"] else ""
-    if outcome.get("remeasured"):
-        detail += f" (measured {outcome['remeasured'] + 1} times: the machine was busy)"
-    if outcome.get("disturbed"):
-        detail += f" [disturbed: {outcome['disturbed']}]"
+        detail = outcome.error.splitlines()[0][:80] if outcome.error else ""
+    if outcome.remeasured:
+        detail += f" (measured {outcome.remeasured + 1} times: the machine was busy)"
+    if outcome.disturbed:
+        detail += f" [disturbed: {outcome.disturbed}]"
     width = len(str(total))
-    return (f"[{done:>{width}}/{total}] {cell['implementation']:<16} {cell['workload']:<18} "
-            f"#{p + 1} {outcome['status']:<12} {detail}")
+    return (f"[{done:>{width}}/{total}] {cell.implementation:<16} {cell.workload:<18} "
+            f"#{p + 1} {outcome.status:<12} {detail}")
 
 
 def _summary(total: int, counts: Counter[str], wall: float, run: store.RunDir,

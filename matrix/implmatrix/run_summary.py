@@ -11,9 +11,10 @@ import json
 import math
 import statistics
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
-from implmatrix import history, regressions, runmeta, store
+from implmatrix import history, regressions, store
 
 CACHE = "history.json"  # in each run: the summary of its comparison, for the runs index
 RULES = 4  # bump when the rules or the summary change: cached summaries are then recomputed
@@ -34,10 +35,10 @@ def figures(e: history.Entry) -> dict[str, Any]:
     """Per implementation: "ok/cells"; the point geometric mean speed vs the baseline
     (baseline median / its median over workloads ok on both, on the baseline's host); and
     the median of each ok cell (impl -> workload -> seconds)."""
-    baseline = runmeta.baseline(e.meta)
+    baseline = e.meta.baseline()
     counts: dict[str, Counter[str]] = {}
     for c in e.cells:
-        counts.setdefault(c["implementation"], Counter())[c["status"]] += 1
+        counts.setdefault(c.implementation, Counter())[c.status] += 1
     medians = e.medians
     ok = {i: f"{n['ok']}/{sum(n.values())}" for i, n in counts.items()}
     speed = {}
@@ -69,10 +70,11 @@ def summary(run: store.RunDir) -> str:
         return ""
 
 
-def current(entries: list[history.Entry], e: history.Entry) -> dict[str, Any]:
+def current(entries: list[history.Entry], e: history.Entry
+            ) -> tuple[dict[str, Any], history.Entry]:
     """E's digest (its comparison with its predecessor among ENTRIES) and figures: from
-    its cache when that is current, else computed here; nothing is written. Cached
-    medians are kept in E, so the trend does not read E's cells either."""
+    its cache when that is current, else computed here; nothing is written. And E with
+    the cached medians, so that the trend does not read E's cells either."""
     old = history.previous(entries, e)
     try:
         cached = json.loads((e.run.path / CACHE).read_text())
@@ -84,8 +86,6 @@ def current(entries: list[history.Entry], e: history.Entry) -> dict[str, Any]:
     else:
         found = digest(regressions.compare(old, e) if old else None, explicit=False)
     if ours and all(isinstance(cached.get(k), dict) for k in FIGURES):
-        # Entry.medians is a cached_property: its value lives in the instance's __dict__.
-        vars(e)["medians"] = {(i, w): t for i, ws in cached["medians"].items()
-                              for w, t in ws.items()}
-        return {**found, **{k: cached[k] for k in FIGURES}}
-    return {**found, **figures(e)}
+        medians = {(i, w): t for i, ws in cached["medians"].items() for w, t in ws.items()}
+        return {**found, **{k: cached[k] for k in FIGURES}}, replace(e, known_medians=medians)
+    return {**found, **figures(e)}, e

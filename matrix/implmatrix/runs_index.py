@@ -19,20 +19,21 @@ def write(root: Path) -> Path:
 
     from implmatrix import trend_chart
 
-    entries = history.runs(root)
+    listed = history.runs(root)
+    summaries = [run_summary.current(listed, e) for e in listed]
+    entries = [e for _, e in summaries]  # with their cached medians, for the trend
     rows, shown = [], []
-    for e in entries:
-        found = run_summary.current(entries, e)
+    for found, e in summaries:
         counts = Counter(found.get("counts") or {})
         ok, speed = found["ok"], found["speed"]
         mine = found.get("by_impl") or {}
-        host = e.meta.get("host", {})
+        host = e.meta.host
         impls = []
         for impl in e.order:
             impls.append({"id": impl, "version": e.version(impl), "ok": ok.get(impl, ""),
                           "speed": f"{speed[impl]:.2f}x" if impl in speed else ""})
             rows.append({
-                "run": e.id, "started": e.key[0], "host": host.get("hostname", ""),
+                "run": e.id, "started": e.key[0], "host": host.hostname,
                 "host_id": e.host(impl), "preset": e.preset, "implementation": impl,
                 "version": e.version(impl), "ok": ok.get(impl, ""),
                 "speed_vs_baseline": speed.get(impl), "against": found.get("against", ""),
@@ -42,9 +43,9 @@ def write(root: Path) -> Path:
                 if impl in mine else None,
             })
         shown.append({
-            "id": e.id, "started": e.key[0], "host": str(host.get("hostname", "")),
-            "cpu": str(host.get("cpu_model_name", "")), "preset": e.preset,
-            "merged": bool(e.meta.get("merged_from")), "impls": impls,
+            "id": e.id, "started": e.key[0], "host": host.hostname,
+            "cpu": host.cpu_model_name, "preset": e.preset,
+            "merged": bool(e.meta.merged_from), "impls": impls,
             "against": found.get("against", ""),
             "regressions": counts["regression"], "improvements": counts["improvement"],
             "status_changed": counts["status changed"], "unchanged": counts["unchanged"],
@@ -62,7 +63,7 @@ def write(root: Path) -> Path:
         runs=list(reversed(shown)), root=root.name,
         trend_svg=trend_chart.trend(trend.trend(entries, newest)) if newest else "",
         newest=newest.id if newest else "",
-        host=str((newest.meta.get("host", {}) if newest else {}).get("hostname", "")),
+        host=newest.meta.host.hostname if newest else "",
         preset=newest.preset if newest else "")
     path = root / "index.html"
     store.atomic_write(path, html.encode())

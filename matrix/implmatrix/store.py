@@ -14,18 +14,16 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from implmatrix import UsageError
+from implmatrix import UsageError, model
 
 LATEST = "latest"
-# The layout of run.json, stamped in it as "schema". 1: the files written before the stamp
-# (read as they are: every field added since is read with a default); 2: stamped. A run
-# of a newer schema was written by a newer implmatrix and is refused, not misread.
-RUN_SCHEMA = 2
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
+R = TypeVar("R")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -46,13 +44,29 @@ def write_json(path: Path, obj: Any) -> None:
     atomic_write(path, json.dumps(obj, indent=1, sort_keys=True).encode())
 
 
-def read_json(path: Path) -> dict[str, Any]:
-    """The record write_json wrote at PATH (its reader knows its fields)."""
-    record: dict[str, Any] = json.loads(path.read_text())
-    return record
+def read_record(cls: type[R], path: Path) -> R:
+    """The record of class CLS that PATH holds; UsageError (one line) when it does not."""
+    try:
+        return model.load(cls, json.loads(path.read_bytes()), path.name)
+    except (OSError, ValueError) as e:  # ModelError is a ValueError, as is bad JSON
+        raise UsageError(f"{path} is not a {cls.__name__} record of implmatrix: {e}") from None
+
+
+def _maybe(cls: type[R], path: Path) -> R | None:
+    """The record at PATH, or None when it is missing or broken (measured again)."""
+    try:
+        return read_record(cls, path)
+    except UsageError:
+        return None
+
+
+def _write(path: Path, record: Any) -> None:
+    write_json(path, model.dump(record))
 
 
 class RunDir:
+    """A run's folder: each raw file read and written as its record (model.py)."""
+
     def __init__(self, path: Path):
         self.path = path
         self.id = path.name
@@ -61,72 +75,73 @@ class RunDir:
     def meta_path(self) -> Path:
         return self.path / "run.json"
 
-    def meta(self) -> dict[str, Any]:
-        return checked_meta(read_json(self.meta_path), self.meta_path)
+    def meta(self) -> model.RunMeta:
+        return checked_meta(self.meta_path)
 
-    def write_meta(self, meta: dict[str, Any]) -> None:
-        write_json(self.meta_path, {**meta, "schema": RUN_SCHEMA})
+    def write_meta(self, meta: model.RunMeta) -> None:
+        _write(self.meta_path, replace(meta, schema=model.RUN_SCHEMA))
 
+    # Timed cells: raw/<impl>/<workload>.json
     def cell_path(self, impl_id: str, workload: str) -> Path:
         return self.path / "raw" / impl_id / f"{workload}.json"
 
-    def write_cell(self, cell: dict[str, Any]) -> None:
-        write_json(self.cell_path(cell["implementation"], cell["workload"]), cell)
+    def write_cell(self, cell: model.Cell) -> None:
+        _write(self.cell_path(cell.implementation, cell.workload), cell)
 
-    def read_cell(self, impl_id: str, workload: str) -> dict[str, Any] | None:
-        try:
-            return read_json(self.cell_path(impl_id, workload))
-        except (OSError, ValueError):
-            return None
+    def read_cell(self, impl_id: str, workload: str) -> model.Cell | None:
+        return _maybe(model.Cell, self.cell_path(impl_id, workload))
 
-    def cells(self) -> list[dict[str, Any]]:
-        return [json.loads(p.read_text()) for p in sorted(self.path.glob("raw/*/*.json"))]
+    def cells(self) -> list[model.Cell]:
+        return [read_record(model.Cell, p) for p in sorted(self.path.glob("raw/*/*.json"))]
 
     # Compatibility scripts: raw-scripts/<impl>/<suite>/<script>.json
     def script_path(self, impl_id: str, suite: str, script: str) -> Path:
         return self.path / "raw-scripts" / impl_id / suite / f"{script}.json"
 
-    def write_script(self, cell: dict[str, Any]) -> None:
-        write_json(self.script_path(cell["implementation"], cell["suite"], cell["script"]), cell)
+    def write_script(self, cell: model.ScriptCell) -> None:
+        _write(self.script_path(cell.implementation, cell.suite, cell.script), cell)
 
-    def read_script(self, impl_id: str, suite: str, script: str) -> dict[str, Any] | None:
-        try:
-            return read_json(self.script_path(impl_id, suite, script))
-        except (OSError, ValueError):
-            return None
+    def read_script(self, impl_id: str, suite: str, script: str) -> model.ScriptCell | None:
+        return _maybe(model.ScriptCell, self.script_path(impl_id, suite, script))
 
-    def script_cells(self) -> list[dict[str, Any]]:
-        return [json.loads(p.read_text())
+    def script_cells(self) -> list[model.ScriptCell]:
+        return [read_record(model.ScriptCell, p)
                 for p in sorted(self.path.glob("raw-scripts/*/*/*.json"))]
 
+    # Start-up and scaling, per implementation: raw-startup/<impl>.json, raw-scaling/<impl>.json
+    def startup_path(self, impl_id: str) -> Path:
+        return self.path / "raw-startup" / f"{impl_id}.json"
 
-    # Per-implementation measurements besides cells: raw-<kind>/<impl>.json
-    # (kind: startup, scaling).
-    def extra_path(self, kind: str, impl_id: str) -> Path:
-        return self.path / f"raw-{kind}" / f"{impl_id}.json"
+    def write_startup(self, startup: model.Startup) -> None:
+        _write(self.startup_path(startup.implementation), startup)
 
-    def write_extra(self, kind: str, impl_id: str, obj: dict[str, Any]) -> None:
-        write_json(self.extra_path(kind, impl_id), obj)
+    def read_startup(self, impl_id: str) -> model.Startup | None:
+        return _maybe(model.Startup, self.startup_path(impl_id))
 
-    def read_extra(self, kind: str, impl_id: str) -> dict[str, Any] | None:
-        try:
-            return read_json(self.extra_path(kind, impl_id))
-        except (OSError, ValueError):
-            return None
+    def startup(self) -> dict[str, model.Startup]:
+        return {p.stem: read_record(model.Startup, p)
+                for p in sorted(self.path.glob("raw-startup/*.json"))}
 
-    def extras(self, kind: str) -> dict[str, dict[str, Any]]:
-        return {p.stem: json.loads(p.read_text())
-                for p in sorted(self.path.glob(f"raw-{kind}/*.json"))}
+    def scaling_path(self, impl_id: str) -> Path:
+        return self.path / "raw-scaling" / f"{impl_id}.json"
 
+    def write_scaling(self, scaling: model.Scaling) -> None:
+        _write(self.scaling_path(scaling.implementation), scaling)
+
+    def read_scaling(self, impl_id: str) -> model.Scaling | None:
+        return _maybe(model.Scaling, self.scaling_path(impl_id))
+
+    def scaling(self) -> dict[str, model.Scaling]:
+        return {p.stem: read_record(model.Scaling, p)
+                for p in sorted(self.path.glob("raw-scaling/*.json"))}
 
     # A merged run's baseline cells per host (raw-host-baselines/<host id>/<workload>.json),
     # so implementations measured elsewhere are compared with the baseline of their host.
-    def write_host_baseline(self, host: dict[str, Any], cell: dict[str, Any]) -> None:
-        write_json(self.path / "raw-host-baselines" / host_id(host) / f"{cell['workload']}.json",
-                   cell)
+    def write_host_baseline(self, host: model.Host, cell: model.Cell) -> None:
+        _write(self.path / "raw-host-baselines" / host_id(host) / f"{cell.workload}.json", cell)
 
-    def host_baseline_cells(self, host: dict[str, Any]) -> list[dict[str, Any]]:
-        return [json.loads(p.read_text()) for p in
+    def host_baseline_cells(self, host: model.Host) -> list[model.Cell]:
+        return [read_record(model.Cell, p) for p in
                 sorted((self.path / "raw-host-baselines" / host_id(host)).glob("*.json"))]
 
 
@@ -135,15 +150,15 @@ def copy_measurements(source: RunDir, target: RunDir, impls: list[str], workload
     """Copy SOURCE's raw files for these implementations, workloads and scripts."""
     wanted = [source.cell_path(i, w) for i in impls for w in workloads]
     wanted += [source.script_path(i, s.suite, s.name) for i in impls for s in scripts]
-    wanted += [source.extra_path(k, i) for k in ("startup", "scaling") for i in impls]
+    wanted += [p for i in impls for p in (source.startup_path(i), source.scaling_path(i))]
     for path in wanted:
         if path.is_file():
             atomic_write(target.path / path.relative_to(source.path), path.read_bytes())
 
 
-def host_id(host: dict[str, Any]) -> str:
+def host_id(host: model.Host) -> str:
     """Short stable name of a host: the facts that make timings comparable."""
-    key = [host.get(k) for k in ("hostname", "cpu_model_name", "cpu_count", "kernel")]
+    key = [host.hostname, host.cpu_model_name, host.cpu_count, host.kernel]
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:12]
 
 
@@ -159,19 +174,24 @@ def new_run(root: Path) -> RunDir:
     raise RuntimeError(f"cannot make a run directory under {root}")
 
 
-def checked_meta(meta: Any, path: Path) -> dict[str, Any]:
-    """META, read from PATH, in this version's layout; UsageError (one line) when it is
+def checked_meta(path: Path) -> model.RunMeta:
+    """The run.json at PATH in this version's layout; UsageError (one line) when it is
     not a run.json this implmatrix can read."""
-    schema = meta.get("schema", 1) if isinstance(meta, dict) else None
+    try:
+        found = json.loads(path.read_bytes())
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path} is not a run.json of implmatrix: {e}") from None
+    schema = found.get("schema", 1) if isinstance(found, dict) else None
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise UsageError(f"{path} is not a run.json of implmatrix (no valid schema)")
-    if schema > RUN_SCHEMA:
+    if schema > model.RUN_SCHEMA:
         raise UsageError(f"{path} has schema {schema}, this implmatrix reads up to "
-                         f"{RUN_SCHEMA}: a newer implmatrix wrote it")
-    return {**meta, "schema": RUN_SCHEMA}  # 1 -> 2: the same fields
+                         f"{model.RUN_SCHEMA}: a newer implmatrix wrote it")
+    meta = read_record(model.RunMeta, path)  # 1 -> 2: the same fields, fewer of them
+    return replace(meta, schema=model.RUN_SCHEMA)
 
 
-def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
+def finished_runs(root: Path) -> list[tuple[RunDir, model.RunMeta]]:
     """The finished runs under ROOT with their run.json, in start order; `latest` and
     broken run directories are skipped."""
     found = []
@@ -181,11 +201,11 @@ def finished_runs(root: Path) -> list[tuple[RunDir, dict[str, Any]]]:
         run = RunDir(path.parent)
         try:
             meta = run.meta()
-        except (OSError, ValueError, UsageError):  # broken, or of a newer implmatrix
+        except UsageError:  # broken, or of a newer implmatrix
             continue
-        if meta.get("finished"):
+        if meta.finished:
             found.append((run, meta))
-    return sorted(found, key=lambda found: (str(found[1].get("started", "")), found[0].id))
+    return sorted(found, key=lambda found: (found[1].started, found[0].id))
 
 
 def latest(root: Path) -> RunDir | None:

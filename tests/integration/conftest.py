@@ -7,17 +7,15 @@ writes: its cells, scripts, CSV files, JUnit XML, pyperf files and report.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from implmatrix import BUILTIN_WORKLOADS, engine, images, registry
+from implmatrix import BUILTIN_WORKLOADS, engine, images, model, registry, store
 from tests import ROOT
 from tests.corpus import generate
 
@@ -103,12 +101,9 @@ def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.Completed
     return done
 
 
-def raw_cells(run_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
-    cells = {}
-    for path in run_dir.glob("raw/*/*.json"):
-        cell = json.loads(path.read_text())
-        cells[cell["implementation"], cell["workload"]] = cell
-    return cells
+def raw_cells(run_dir: Path) -> dict[tuple[str, str], model.Cell]:
+    """The run's timed cells by (implementation, workload), read as the report reads them."""
+    return {(c.implementation, c.workload): c for c in store.RunDir(run_dir).cells()}
 
 
 def leftover_containers(pid: int) -> list[str]:

@@ -40,11 +40,10 @@ def by_preset(built: Any, tmp_path_factory: pytest.TempPathFactory
         # Only the scaling protocol matters here: the least of everything else.
         settings = replace(run.PRESETS[preset], values=1, processes=1, warmup_budget_s=0.0,
                            startup_runs=0, scaling_units=UNITS, scaling_cap_s=cap)
-        runs[preset] = run.run_matrix(
-            [known[i] for i in IMPLS], workloads.discover([workload_dir]), built,
-            workloads.mounts([workload_dir]), settings,
-            out=tmp_path_factory.mktemp(preset), command=f"test {preset}", say=lambda _: None,
-            preset=preset)
+        plan = run.Plan([known[i] for i in IMPLS], built, workloads.discover([workload_dir]),
+                        mounts=workloads.mounts([workload_dir]))
+        runs[preset] = run.run_matrix(plan, settings, out=tmp_path_factory.mktemp(preset),
+                                      command=f"test {preset}", say=lambda _: None)
     return runs
 
 
@@ -66,21 +65,20 @@ def test_the_protocol_warms_up_and_measures_until_decided_or_capped(
         by_preset: dict[str, store.RunDir]) -> None:
     for preset, r in by_preset.items():
         cap = CAPS[preset]
-        for impl, extra in r.extras("scaling").items():
-            assert (extra["repeats"], extra["cap_s"], extra["units"]) == (
-                run.SCALING_REPEATS, cap, UNITS)
-            rounds = extra["rounds"]
+        for impl, extra in r.scaling().items():
+            assert (extra.repeats, extra.cap_s, extra.units) == (run.SCALING_REPEATS, cap, UNITS)
+            rounds = extra.rounds
             assert run.SCALING_MIN_ROUNDS <= rounds <= run.SCALING_MAX_ROUNDS
             # More than the minimum only while undecided; stopped by a decision, the
             # cap (checked before each round) or the most rounds.
-            assert extra["decided"] or extra["wall_s"] >= cap \
-                or rounds == run.SCALING_MAX_ROUNDS, (preset, impl, extra["wall_s"])
-            for point in extra["points"]:
-                if not point["available"]:
+            assert extra.decided or extra.wall_s >= cap \
+                or rounds == run.SCALING_MAX_ROUNDS, (preset, impl, extra.wall_s)
+            for point in extra.points:
+                if not point.available:
                     continue
-                assert len(point["processes"]) == rounds
-                for process in point["processes"]:
-                    assert process["warmups"] and len(process["times"]) == run.SCALING_REPEATS
+                assert len(point.processes) == rounds
+                for process in point.processes:
+                    assert process.warmups and len(process.times) == run.SCALING_REPEATS
 
 
 def test_the_report_states_the_protocol(by_preset: dict[str, store.RunDir]) -> None:

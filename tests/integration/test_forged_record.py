@@ -12,10 +12,10 @@ import json
 
 import pytest
 
-from implmatrix import registry, run, workloads
+from implmatrix import model, registry, run, workloads
 
-SETTINGS = run.Settings(values=3, processes=1, warmup_budget_s=0.0, timeout_s=60,
-                        startup_runs=0, scaling_cap_s=0)
+SETTINGS = model.Settings(values=3, processes=1, warmup_budget_s=0.0, timeout_s=60,
+                          startup_runs=0, scaling_cap_s=0)
 FORGED_VALUE = 1e-9
 FORGED_RECORD = json.dumps({"schema": 2, "status": "ok", "clock": "forged", "implementation": {},
                             "warmups": [FORGED_VALUE], "values": [FORGED_VALUE] * 3,
@@ -115,37 +115,38 @@ def forged(built, tmp_path_factory):
     for name, source in FORGERS.items():
         (workload_dir / f"{name}.py").write_text(source)
     found = workloads.discover([workload_dir])
-    r = run.run_matrix(impls, found, {i.id: built[i.id] for i in impls},
-                       workloads.mounts([workload_dir]), SETTINGS,
-                       out=tmp_path_factory.mktemp("out"), command="implmatrix run --forged",
-                       say=lambda line: None)
-    return {(c["implementation"], c["workload"]): c for c in r.cells()}
+    plan = run.Plan(impls, {i.id: built[i.id] for i in impls}, found,
+                    mounts=workloads.mounts([workload_dir]))
+    r = run.run_matrix(plan, SETTINGS, out=tmp_path_factory.mktemp("out"),
+                       command="implmatrix run --forged", say=lambda line: None)
+    return {(c.implementation, c.workload): c for c in r.cells()}
 
 
 @pytest.mark.parametrize("impl", ["cpython3.13", "micropython1.25"])
 @pytest.mark.parametrize("workload", ["prints", "at_exit", "descriptors"])
 def test_forged_lines_do_not_change_the_timings(forged, impl, workload):
     cell = forged[impl, workload]
-    assert cell["status"] == "ok", cell["error"]
-    (process,) = cell["runs"]
-    record = process["record"]
-    assert record["clock"] != "forged"
-    assert len(record["values"]) == 3
+    assert cell.status == "ok", cell.error
+    (process,) = cell.runs
+    record = process.record
+    assert record is not None
+    assert record.clock != "forged"
+    assert len(record.values) == 3
     # the real iterations: 200,000 multiply-adds take milliseconds on every implementation
-    assert all(v > 1e-4 for v in record["values"] + record["warmups"])
-    assert process["process"]["max_rss_kb"] > 1000
-    assert process["process"]["wall_s"] > sum(record["values"])
+    assert all(v > 1e-4 for v in (*record.values, *record.warmups))
+    assert process.process.max_rss_kb > 1000
+    assert process.process.wall_s > sum(record.values)
 
 
 @pytest.mark.parametrize("impl", ["cpython3.13", "micropython1.25"])
 def test_a_forger_that_exits_gets_an_error_not_its_numbers(forged, impl):
     cell = forged[impl, "exits"]
-    assert cell["status"] == "error"
-    (process,) = cell["runs"]
+    assert cell.status == "error"
+    (process,) = cell.runs
     if impl == "cpython3.13":
-        assert cell["error"].startswith("exit status 0, no result")
-        assert process["record"] is None
+        assert cell.error.startswith("exit status 0, no result")
+        assert process.record is None
     else:
-        assert cell["error"] == "SystemExit: 0"
-        assert process["record"]["values"] == []
-    assert process["process"]["max_rss_kb"] > 1000
+        assert cell.error == "SystemExit: 0"
+        assert process.record is not None and process.record.values == ()
+    assert process.process.max_rss_kb > 1000

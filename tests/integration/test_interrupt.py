@@ -43,5 +43,5 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     cells = raw_cells(run_dir)
     assert len(cells) == 7
     hangs = cells["cpython3.13", "hangs"]  # killed at the limit, this time
-    assert (hangs["status"], hangs["error"]) == ("timeout", "no result within 5 s")
+    assert (hangs.status, hangs.error) == ("timeout", "no result within 5 s")
     assert leftover_containers(again.pid) == []

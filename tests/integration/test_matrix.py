@@ -41,7 +41,7 @@ def test_the_run_exits_zero_with_summary(shared_run: SharedRun, impls):
 def test_fixture_status_on_every_implementation(shared_run: SharedRun, impls, workload):
     run_dir = shared_run.path
     cells = raw_cells(run_dir)
-    got = {impl: cells[impl, workload]["status"] for impl in impls}
+    got = {impl: cells[impl, workload].status for impl in impls}
     assert got == dict.fromkeys(impls, FIXTURE_CELLS[workload])
 
 
@@ -49,9 +49,9 @@ def test_errors_keep_exception_type_and_message(shared_run: SharedRun, impls):
     run_dir = shared_run.path
     cells = raw_cells(run_dir)
     for impl in impls:
-        assert cells[impl, "raises"]["error"] == "ValueError: fixture failure <b>&amp;</b>"
-        assert "implmatrix_no_such_module" in cells[impl, "missing_import"]["error"]
-        assert cells[impl, "crashes"]["error"].startswith("killed by SIG")
+        assert cells[impl, "raises"].error == "ValueError: fixture failure <b>&amp;</b>"
+        assert "implmatrix_no_such_module" in cells[impl, "missing_import"].error
+        assert cells[impl, "crashes"].error.startswith("killed by SIG")
 
 
 def test_results_csv_and_versions(shared_run: SharedRun, impls):
@@ -111,8 +111,8 @@ def test_every_workload_of_the_run_is_ok_with_its_warmup_and_startup(shared_run:
     warmup, and start-up was measured on every implementation."""
     run_dir = shared_run.path
     cells = raw_cells(run_dir)
-    bad = {(i, w): (cells[i, w]["status"], cells[i, w]["error"])
-           for i in impls for w in (*BUILTINS, "passes") if cells[i, w]["status"] != "ok"}
+    bad = {(i, w): (cells[i, w].status, cells[i, w].error)
+           for i in impls for w in (*BUILTINS, "passes") if cells[i, w].status != "ok"}
     assert bad == {}
     with open(run_dir / "warmups.csv", newline="") as f:
         phases = {(r["implementation"], r["workload"], r["phase"]) for r in csv.DictReader(f)}

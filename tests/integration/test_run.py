@@ -7,18 +7,18 @@ RecordingContainer is the real container; it only notes each argv it runs.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import ClassVar
 
 import pytest
 
-from implmatrix import registry, render, run, store, workloads
+from implmatrix import model, registry, render, run, store, workloads
 from implmatrix.container import Container, ExecResult
 from implmatrix.images import Image
 
 # Start-up and scaling have tests of their own (test_matrix.py): not measured here.
-SETTINGS = run.Settings(values=2, processes=1, warmup_budget_s=0.0, timeout_s=30,
-                        startup_runs=0, scaling_cap_s=0)
+SETTINGS = model.Settings(values=2, processes=1, warmup_budget_s=0.0, timeout_s=30,
+                          startup_runs=0, scaling_cap_s=0)
 SOURCES = {
     "good": '"""Good."""\n\ndef run():\n    return 42\n\n\ndef check(v):\n    return v == 42\n',
     "wrong": '"""Wrong."""\n\ndef run():\n    return 41\n\n\ndef check(v):\n    return v == 42\n',
@@ -65,15 +65,15 @@ def env(tmp_path, monkeypatch, built):
         RecordingContainer.execs.clear()
         found = workloads.discover([workload_dir])
         images = images or {i.id: built[i.id] for i in impls}
-        return run.run_matrix(impls, found, images, workloads.mounts([workload_dir]), settings,
-                              out=out, command="implmatrix run --test", say=said.append,
-                              force=force)
+        plan = run.Plan(impls, images, found, mounts=workloads.mounts([workload_dir]))
+        return run.run_matrix(plan, settings, out=out, command="implmatrix run --test",
+                              say=said.append, force=force)
 
     return go, workload_dir, out, said, {i.id: built[i.id] for i in impls}
 
 
 def statuses(r: store.RunDir) -> dict[tuple[str, str], str]:
-    return {(c["implementation"], c["workload"]): c["status"] for c in r.cells()}
+    return {(c.implementation, c.workload): c.status for c in r.cells()}
 
 
 def test_run_writes_every_cell_meta_and_latest(env):
@@ -83,12 +83,13 @@ def test_run_writes_every_cell_meta_and_latest(env):
         ("cpython3.13", "good"): "ok", ("cpython3.13", "wrong"): "wrong-result",
         ("micropython1.25", "good"): "ok", ("micropython1.25", "wrong"): "wrong-result"}
     cell = r.read_cell("micropython1.25", "good")
-    assert cell["image_id"] == images["micropython1.25"].id
-    assert cell["workload_sha256"] == workloads.discover([workload_dir])[0].sha256
-    (process,) = cell["runs"]
-    assert len(process["record"]["values"]) == 2 and len(process["record"]["warmups"]) == 1
+    assert cell is not None and cell.image_id == images["micropython1.25"].id
+    assert cell.workload_sha256 == workloads.discover([workload_dir])[0].sha256
+    (process,) = cell.runs
+    assert process.record and len(process.record.values) == 2
+    assert len(process.record.warmups) == 1
     # Peak RSS and wall time measured from outside the interpreter.
-    assert process["process"]["max_rss_kb"] > 500 and process["process"]["exit"] == 0
+    assert process.process and process.process.max_rss_kb > 500 and process.process.exit == 0
     argv = next(a for a in RecordingContainer.execs if a[0] == "micropython")
     assert argv[:3] == ["micropython", "-X", "heapsize=128M"]
     assert argv[3] == f"{run.HARNESS_MOUNT}/harness.py"
@@ -96,17 +97,16 @@ def test_run_writes_every_cell_meta_and_latest(env):
                         ["/workloads/0/wrong.py", "2", "0", "--cue"])
 
     meta = r.meta()
-    assert meta["finished"] is True
-    assert meta["settings"] == {**asdict(SETTINGS), "preset": "default",
-                                "implementations": ["cpython3.13", "micropython1.25"],
-                                "workloads": ["good", "wrong"], "scripts": []}
-    assert meta["host"]["kernel"] and meta["host"]["timed_cpu"] == (os.cpu_count() or 1) - 1
-    assert meta["host"]["docker_version"]
-    assert meta["implementations"]["cpython3.13"]["baseline"] is True
-    assert meta["implementations"]["micropython1.25"]["package_version"].startswith("1.25")
+    assert meta.finished is True
+    assert meta.settings == replace(SETTINGS, implementations=("cpython3.13", "micropython1.25"),
+                                    workloads=("good", "wrong"))
+    assert meta.host.kernel and meta.host.timed_cpu == (os.cpu_count() or 1) - 1
+    assert meta.host.docker_version
+    assert meta.impl("cpython3.13").baseline is True
+    assert meta.impl("micropython1.25").package_version.startswith("1.25")
     assert store.latest(out).path == r.path.resolve()
     assert said[-1].startswith("4 cells: 2 ok, 2 wrong-result in ")
-    assert meta["phases"]["timed"]["iterations_s"] > 0
+    assert meta.phases["timed"]["iterations_s"] > 0
     assert sum(line.startswith("[") for line in said) == 4
 
 
@@ -130,13 +130,13 @@ def test_finished_run_is_reused_not_resumed(env):
         "(--force runs everything)"
     assert "(4 reused)" in said[-1]
     assert statuses(second) == statuses(first)
-    assert second.meta()["reused_from"] == first.id
-    assert second.meta()["implementations"] == first.meta()["implementations"]
+    assert second.meta().reused_from == first.id
+    assert second.meta().implementations == first.meta().implementations
 
     (workload_dir / "good.py").write_text(SOURCES["good"].replace("42", "43"))
     third = go()
     assert sorted(a[0] for a in RecordingContainer.execs) == ["micropython", "python3.13"]
-    assert "(2 reused)" in said[-1] and third.meta()["reused_from"] == second.id
+    assert "(2 reused)" in said[-1] and third.meta().reused_from == second.id
 
     go(force=True)
     assert len(RecordingContainer.execs) == 4 and not any("reusing" in x for x in said)
@@ -153,9 +153,7 @@ def test_a_changed_harness_is_not_reused(env, monkeypatch):
 def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
     go, _, _out, said, _images = env
     first = go()
-    meta = first.meta()
-    meta["finished"] = False
-    first.write_meta(meta)
+    first.write_meta(replace(first.meta(), finished=False))
     first.cell_path("micropython1.25", "wrong").unlink()
 
     second = go()
@@ -164,15 +162,13 @@ def test_unfinished_run_is_resumed_and_only_missing_cells_run(env):
     assert [workload_of(a) for a in RecordingContainer.execs] == ["/workloads/0/wrong.py"]
     assert statuses(second)[("micropython1.25", "wrong")] == "wrong-result"
     assert "(3 reused)" in said[-1]
-    assert second.meta()["finished"] is True
+    assert second.meta().finished is True
 
 
 def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
     go, workload_dir, _, _, images = env
     first = go()
-    meta = first.meta()
-    meta["finished"] = False
-    first.write_meta(meta)
+    first.write_meta(replace(first.meta(), finished=False))
     (workload_dir / "good.py").write_text(SOURCES["good"].replace("42", "43"))
     # As if micropython1.25's image had been rebuilt: same tag, another id.
     images = {**images, "micropython1.25": Image(images["micropython1.25"].tag,
@@ -185,15 +181,13 @@ def test_resume_reruns_changed_workloads_and_rebuilt_images(env):
     assert ran == [("micropython", "/workloads/0/good.py"),
                    ("micropython", "/workloads/0/wrong.py"),
                    ("python3.13", "/workloads/0/good.py")]
-    assert second.read_cell("micropython1.25", "wrong")["image_id"] == "sha256:rebuilt"
+    assert second.read_cell("micropython1.25", "wrong").image_id == "sha256:rebuilt"
 
 
 def test_other_settings_start_a_new_run(env):
     go, _, _, _said, _images = env
     first = go()
-    meta = first.meta()
-    meta["finished"] = False
-    first.write_meta(meta)
+    first.write_meta(replace(first.meta(), finished=False))
     second = go(settings=replace(SETTINGS, values=3))
     assert second.path != first.path.resolve()
     assert len(RecordingContainer.execs) == 4
@@ -203,15 +197,15 @@ def test_a_broken_implementation_does_not_stop_the_others(env):
     go, _, _, said, images = env
     missing = Image("implmatrix/no-such-image", "sha256:none", False)
     r = go(images={**images, "cpython3.13": missing})
-    cells = {(c["implementation"], c["workload"]): c for c in r.cells()}
+    cells = {(c.implementation, c.workload): c for c in r.cells()}
     assert len(cells) == 4
     for w in ("good", "wrong"):
-        assert cells["cpython3.13", w]["status"] == "error"
-        assert cells["cpython3.13", w]["error"].startswith("container: docker create failed: ")
-        assert cells["cpython3.13", w]["runs"][0]["record"] is None
-    assert cells["micropython1.25", "good"]["status"] == "ok"
-    assert r.meta()["finished"] is True
-    assert "cpython3.13" not in r.meta()["implementations"]
+        assert cells["cpython3.13", w].status == "error"
+        assert cells["cpython3.13", w].error.startswith("container: docker create failed: ")
+        assert cells["cpython3.13", w].runs[0].record is None
+    assert cells["micropython1.25", "good"].status == "ok"
+    assert r.meta().finished is True
+    assert "cpython3.13" not in r.meta().implementations
     assert any(line.startswith("cpython3.13: docker create failed") for line in said)
     assert said[-1].startswith("4 cells: 1 ok, 1 wrong-result, 2 error")
     render.write(r)  # a report is still made
@@ -233,24 +227,24 @@ def test_processes_interleave_implementations_and_pin_one_cpu(env):
         ("-k", "-c", str(run.timed_cpu()), "-r")}
     assert all(a[-1] == "--cue" for a in RecordingContainer.execs)
     good = r.read_cell("cpython3.13", "good")
-    assert len(good["runs"]) == 2 and good["status"] == "ok"
-    assert len(r.read_cell("cpython3.13", "wrong")["runs"]) == 1
+    assert good is not None and len(good.runs) == 2 and good.status == "ok"
+    wrong = r.read_cell("cpython3.13", "wrong")
+    assert wrong is not None and len(wrong.runs) == 1
 
 
 def test_unfinished_process_rounds_resume(env):
     go, _, _, _, _ = env
     first = go(settings=replace(SETTINGS, processes=2))
-    meta = first.meta()
-    meta["finished"] = False
-    first.write_meta(meta)
+    first.write_meta(replace(first.meta(), finished=False))
     cell = first.read_cell("micropython1.25", "good")
-    cell["runs"] = cell["runs"][:1]  # as if interrupted before its second process
-    first.write_cell(cell)
+    assert cell is not None
+    first.write_cell(replace(cell, runs=cell.runs[:1]))  # as if interrupted before process 2
     second = go(settings=replace(SETTINGS, processes=2))
     assert second.path == first.path.resolve()
     assert [(a[0], workload_of(a)) for a in RecordingContainer.execs] == [
         ("micropython", "/workloads/0/good.py")]
-    assert len(second.read_cell("micropython1.25", "good")["runs"]) == 2
+    again = second.read_cell("micropython1.25", "good")
+    assert again is not None and len(again.runs) == 2
 
 
 def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeypatch):
@@ -285,11 +279,14 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
 
     monkeypatch.setattr(RecordingContainer, "exec", exec_beside_a_hog)
     r = go(settings=replace(SETTINGS, values=20))
-    first = r.read_cell("cpython3.13", "good")["runs"][0]
-    assert first["remeasured"] >= 1 and first["disturbed"] == ""
-    assert first["process"]["interference"]["cpu"] == cpu
-    meta = r.meta()
-    assert meta["remeasured"]["attempts"] >= 1 and meta["remeasured"]["waited_s"] > 0
+    cell = r.read_cell("cpython3.13", "good")
+    assert cell is not None
+    first = cell.runs[0]
+    assert first.remeasured >= 1 and first.disturbed == ""
+    assert first.process and first.process.interference
+    assert first.process.interference.cpu == cpu
+    remeasured = r.meta().remeasured
+    assert remeasured and remeasured.attempts >= 1 and remeasured.waited_s > 0
     assert any("the machine was busy" in line for line in said)
     context = render.view(r).context
     assert context["interference"]["remeasured"] >= 1

@@ -6,13 +6,13 @@ import functools
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from implmatrix import HARNESS, store
+from implmatrix import HARNESS, model, store
 from tests import ROOT
 
 HOST = {
@@ -24,16 +24,12 @@ HOST = {
 }
 
 IMPL_META = {
-    "cpython3.13": {
-        "family": "cpython", "image": "implmatrix/cpython3.13",
-        "image_id": "sha256:" + "a" * 64, "package": "python3.13", "suite": "trixie",
-        "package_version": "3.13.5-2", "baseline": True,
-    },
-    "pypy3.11": {
-        "family": "pypy", "image": "implmatrix/pypy3.11",
-        "image_id": "sha256:" + "b" * 64, "package": "pypy3", "suite": "trixie",
-        "package_version": "7.3.19+dfsg-2", "baseline": False,
-    },
+    "cpython3.13": model.ImplMeta(
+        family="cpython", image="implmatrix/cpython3.13", image_id="sha256:" + "a" * 64,
+        package="python3.13", suite="trixie", package_version="3.13.5-2", baseline=True),
+    "pypy3.11": model.ImplMeta(
+        family="pypy", image="implmatrix/pypy3.11", image_id="sha256:" + "b" * 64,
+        package="pypy3", suite="trixie", package_version="7.3.19+dfsg-2", baseline=False),
 }
 
 VERSIONS = {
@@ -49,16 +45,16 @@ def make_record(
     status: str = "ok",
     doc: str = "A test workload.",
     **extra: Any,
-) -> dict[str, Any]:
-    """A record shaped like the one workloads/harness.py prints."""
+) -> model.HarnessRecord:
+    """A record as workloads/harness.py prints it."""
     info = VERSIONS.get(impl, {"name": "x", "version": "1.0", "python_version": "3.0"})
-    return {
+    return model.load(model.HarnessRecord, {
         "schema": 2, "status": status, "clock": "time.perf_counter",
         "implementation": {**info, "sys_version": f"{info['version']} (test)"},
         "warmups": [0.5] if warmups is None else warmups,
         "values": [1.0, 1.0, 1.0] if values is None else values,
         "doc": doc, "tags": [], "steady": True, **extra,
-    }
+    })
 
 
 def make_cell(
@@ -66,87 +62,85 @@ def make_cell(
     workload: str,
     status: str = "ok",
     *,
-    record: dict[str, Any] | None = None,
+    record: model.HarnessRecord | None = None,
     error: str = "",
-    records: list[dict[str, Any]] | None = None,
+    records: list[model.HarnessRecord | None] | None = None,
     max_rss_kb: int = 10240,
-) -> dict[str, Any]:
-    """A cell shaped like run._Matrix.timed_cells writes: one entry per process."""
-    runs = [{"status": status if n == 0 else "ok", "error": error if n == 0 else "",
-             "record": rec, "returncode": 0 if rec else 1, "wall_s": 0.5, "stderr_tail": "",
-             "process": {"wall_s": 0.6, "max_rss_kb": max_rss_kb, "exit": 0, "signal": None}}
-            for n, rec in enumerate(records if records is not None else [record])]
-    return {
-        "implementation": impl, "workload": workload, "workload_sha256": "0" * 64,
-        "image_id": IMPL_META.get(impl, {}).get("image_id", "sha256:" + "c" * 64),
-        "finished": "2025-01-02T03:04:05Z", "status": status, "error": error, "runs": runs,
-    }
+) -> model.Cell:
+    """A cell as run._Matrix.timed_cells writes it: one run per process."""
+    runs = tuple(model.Run(
+        status=status if n == 0 else "ok", error=error if n == 0 else "", record=rec,
+        returncode=0 if rec else 1, wall_s=0.5,
+        process=model.Measured(wall_s=0.6, max_rss_kb=max_rss_kb, exit=0))
+        for n, rec in enumerate(records if records is not None else [record]))
+    return model.Cell(
+        implementation=impl, workload=workload, workload_sha256="0" * 64,
+        image_id=IMPL_META[impl].image_id if impl in IMPL_META else "sha256:" + "c" * 64,
+        finished="2025-01-02T03:04:05Z", status=status, error=error, runs=runs)
 
 
 def startup_process(wall_s: float, max_rss_kb: int = 10000, exit: int = 0,
-                    disturbed: bool | None = None) -> dict[str, Any]:
-    """One start-up run as run.py records it (disturbed: None leaves the key out, as
-    older runs do)."""
-    found = {"wall_s": wall_s, "max_rss_kb": max_rss_kb, "user_s": wall_s / 2,
-             "sys_s": wall_s / 10, "exit": exit, "signal": None}
-    return found if disturbed is None else {**found, "disturbed": disturbed}
+                    disturbed: bool = False) -> model.StartupProcess:
+    """One start-up run as run.py records it."""
+    return model.StartupProcess(wall_s=wall_s, max_rss_kb=max_rss_kb, user_s=wall_s / 2,
+                                sys_s=wall_s / 10, exit=exit,
+                                disturbed="machine busy" if disturbed else "")
 
 
-def make_startup(impl: str, **programs: list[dict[str, Any]]) -> dict[str, Any]:
+def make_startup(impl: str, **programs: list[model.StartupProcess]) -> model.Startup:
     """raw-startup/<impl>.json: PROGRAMS maps a program to its start-up_process()es."""
-    return {"implementation": impl, "runs": max(map(len, programs.values()), default=0),
-            "programs": {name: {"processes": procs, "returncode": 0, "stderr_tail": ""}
-                         for name, procs in programs.items()}}
+    return model.Startup(
+        implementation=impl, runs=max(map(len, programs.values()), default=0),
+        programs={name: model.StartupBatch(processes=tuple(procs), returncode=0)
+                  for name, procs in programs.items()})
 
 
 def scaling_process(*times: float, disturbed: bool = False,
-                    checksum_ok: bool = True) -> dict[str, Any]:
+                    checksum_ok: bool = True) -> model.ScalingProcess:
     """One process of a scaling point: its repeats' times."""
-    return {"times": list(times), "checksum_ok": checksum_ok, "disturbed": disturbed,
-            "remeasured": 0, "process": None}
+    return model.ScalingProcess(times=times, checksum_ok=checksum_ok,
+                                disturbed="machine busy" if disturbed else "")
 
 
-def scaling_point(kind: str, workers: int, *processes: dict[str, Any],
-                  available: bool = True, reason: str = "") -> dict[str, Any]:
-    return {"kind": kind, "workers": workers, "available": available, "reason": reason,
-            "processes": list(processes)}
+def scaling_point(kind: str, workers: int, *processes: model.ScalingProcess,
+                  available: bool = True, reason: str = "") -> model.ScalingPoint:
+    return model.ScalingPoint(kind=kind, workers=workers, available=available, reason=reason,
+                              processes=processes)
 
 
-def make_scaling(impl: str, *points: dict[str, Any], cores: int = 2,
-                 repeats: int = 3) -> dict[str, Any]:
-    """raw-scaling/<impl>.json in the shape with processes per point."""
-    return {"implementation": impl, "image_id": "sha256:" + "d" * 64, "tools": {},
-            "cores": cores, "units": 100, "repeats": repeats, "points": list(points)}
+def make_scaling(impl: str, *points: model.ScalingPoint, cores: int = 2,
+                 repeats: int = 3) -> model.Scaling:
+    """raw-scaling/<impl>.json."""
+    return model.Scaling(implementation=impl, image_id="sha256:" + "d" * 64, cores=cores,
+                         units=100, repeats=repeats, points=points)
 
 
 def run_in(
     root: Path,
-    cells: list[dict[str, Any]],
-    impls: dict[str, dict[str, Any]] | None = None,
+    cells: list[model.Cell],
+    impls: dict[str, model.ImplMeta] | None = None,
     *,
     order: list[str] | None = None,
     values: int = 3,
-    extras: dict[str, dict[str, dict[str, Any]]] | None = None,
+    startup: Sequence[model.Startup] = (),
+    scaling: Sequence[model.Scaling] = (),
 ) -> store.RunDir:
     """A synthetic finished run directory under ROOT, laid out the way run.run_matrix
     lays it out."""
     impls = IMPL_META if impls is None else impls
     run = store.new_run(root)
-    run.write_meta({
-        "settings": {
-            "values": values, "timeout_s": 120.0,
-            "implementations": order or list(impls),
-            "workloads": sorted({c["workload"] for c in cells}),
-        },
-        "command": "implmatrix run", "started": "2025-01-02T03:00:00Z",
-        "host": dict(HOST), "implementations": impls, "finished": True,
-        "ended": "2025-01-02T03:10:00Z", "wall_s": 600.0,
-    })
+    run.write_meta(model.RunMeta(
+        settings=model.Settings(values=values, implementations=tuple(order or impls),
+                                workloads=tuple(sorted({c.workload for c in cells}))),
+        command="implmatrix run", started="2025-01-02T03:00:00Z",
+        host=model.load(model.Host, HOST), implementations=impls, finished=True,
+        ended="2025-01-02T03:10:00Z", wall_s=600.0))
     for cell in cells:
         run.write_cell(cell)
-    for kind, per_impl in (extras or {}).items():  # "startup"/"scaling": impl → raw
-        for impl, raw in per_impl.items():
-            run.write_extra(kind, impl, raw)
+    for found in startup:
+        run.write_startup(found)
+    for scaled in scaling:
+        run.write_scaling(scaled)
     store.point_latest(root, run)
     return run
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from implmatrix import model
 from implmatrix.cells import MARKER, STATUSES, classify, parse_record, signal_name, tail
 from implmatrix.container import ExecResult
 
@@ -21,6 +22,10 @@ def result(returncode=0, stdout=b"", stderr=b"", wall_s=1.23456, timed_out=False
 OK = {"status": "ok", "values": [0.1, 0.2], "warmups": [0.3]}
 
 
+def as_record(obj: dict) -> model.HarnessRecord:
+    return model.load(model.HarnessRecord, obj)
+
+
 def test_parse_record_takes_the_last_marker_line():
     stdout = b"\n".join([
         b"workload chatter",
@@ -29,7 +34,7 @@ def test_parse_record_takes_the_last_marker_line():
         line(OK),
         b"",
     ])
-    assert parse_record(stdout) == OK
+    assert parse_record(stdout) == as_record(OK)
 
 
 def test_parse_record_ignores_text_without_marker():
@@ -40,8 +45,8 @@ def test_parse_record_ignores_text_without_marker():
 
 
 def test_parse_record_handles_crlf_and_no_trailing_newline():
-    assert parse_record(b"text\r\n" + line(OK) + b"\r\n") == OK
-    assert parse_record(line(OK)) == OK
+    assert parse_record(b"text\r\n" + line(OK) + b"\r\n") == as_record(OK)
+    assert parse_record(line(OK)) == as_record(OK)
 
 
 def test_malformed_json_after_marker_is_none():
@@ -60,50 +65,58 @@ def test_record_without_a_harness_status_is_none(obj):
     assert parse_record(line(obj)) is None
 
 
+@pytest.mark.parametrize("field", [{"values": ["0.1"]}, {"values": 0.1}, {"steady": 1},
+                                   {"implementation": "cpython"}, {"warmups": [True]}])
+def test_record_with_a_field_of_the_wrong_type_is_none(field):
+    # One bad field makes the whole record none: the cell is an error, not half-read.
+    assert parse_record(line({**OK, **field})) is None
+    assert classify(result(0, stdout=line({**OK, **field})), 10).status == "error"
+
+
 @pytest.mark.parametrize("status", ["ok", "wrong-result", "error", "unsupported"])
 def test_every_harness_status_is_accepted(status):
-    assert parse_record(line({"status": status}))["status"] == status
+    assert parse_record(line({"status": status})).status == status
 
 
 def test_invalid_utf8_in_record_does_not_raise():
     record = parse_record(MARKER + b'{"status": "error", "error": "\xff\xfe"}')
-    assert record is not None and record["status"] == "error"
+    assert record is not None and record.status == "error"
 
 
 def test_classify_timeout_wins():
     cell = classify(result(124, stdout=line(OK), timed_out=True), 8)
-    assert cell["status"] == "timeout"
-    assert cell["error"] == "no result within 8 s"
-    assert cell["record"] == OK  # kept for the curious
+    assert cell.status == "timeout"
+    assert cell.error == "no result within 8 s"
+    assert cell.record == as_record(OK)  # kept for the curious
 
 
 def test_classify_timeout_formats_fractional_limits():
-    assert classify(result(124, timed_out=True), 0.5)["error"] == "no result within 0.5 s"
+    assert classify(result(124, timed_out=True), 0.5).error == "no result within 0.5 s"
 
 
 def test_classify_segfault_is_a_crash():
     cell = classify(result(139, stderr=b"Segmentation fault\n"), 10)
-    assert cell["status"] == "crash"
-    assert "SIGSEGV" in cell["error"]
-    assert cell["returncode"] == 139
+    assert cell.status == "crash"
+    assert "SIGSEGV" in cell.error
+    assert cell.returncode == 139
 
 
 def test_classify_sigkill_is_a_crash_mentioning_memory():
     cell = classify(result(137), 10)
-    assert cell["status"] == "crash"
-    assert "SIGKILL" in cell["error"]
-    assert "memory" in cell["error"]
+    assert cell.status == "crash"
+    assert "SIGKILL" in cell.error
+    assert "memory" in cell.error
 
 
 def test_classify_crash_even_if_a_record_was_printed():
     # The harness printed an ok record, then the interpreter died on the way out.
-    assert classify(result(134, stdout=line(OK)), 10)["status"] == "crash"
+    assert classify(result(134, stdout=line(OK)), 10).status == "crash"
 
 
 def test_classify_unknown_signal_number():
     cell = classify(result(128 + 99), 10)
-    assert cell["status"] == "crash"
-    assert "99" in cell["error"]
+    assert cell.status == "crash"
+    assert "99" in cell.error
     assert signal_name(99) == "signal 99"
     assert signal_name(11) == "SIGSEGV"
 
@@ -111,58 +124,57 @@ def test_classify_unknown_signal_number():
 def test_classify_error_record_has_type_and_message():
     rec = {"status": "error", "error_type": "ZeroDivisionError", "error": "division by zero"}
     cell = classify(result(0, stdout=b"noise\n" + line(rec)), 10)
-    assert cell["status"] == "error"
-    assert cell["error"] == "ZeroDivisionError: division by zero"
-    assert cell["record"] == rec
+    assert cell.status == "error"
+    assert cell.error == "ZeroDivisionError: division by zero"
+    assert cell.record == as_record(rec)
 
 
 def test_classify_wrong_result_without_type_keeps_plain_message():
     rec = {"status": "wrong-result", "error": "check() rejected 41"}
     cell = classify(result(0, stdout=line(rec)), 10)
-    assert (cell["status"], cell["error"]) == ("wrong-result", "check() rejected 41")
+    assert (cell.status, cell.error) == ("wrong-result", "check() rejected 41")
 
 
 def test_classify_unsupported_record():
     rec = {"status": "unsupported", "error_type": "SyntaxError", "error": "invalid syntax"}
     cell = classify(result(0, stdout=line(rec)), 10)
-    assert (cell["status"], cell["error"]) == ("unsupported", "SyntaxError: invalid syntax")
+    assert (cell.status, cell.error) == ("unsupported", "SyntaxError: invalid syntax")
 
 
 def test_classify_no_record_is_an_error_with_stderrs_last_line():
     stderr = b"Traceback (most recent call last):\n  File x\nMemoryError: out of heap\n\n"
     cell = classify(result(1, stdout=b"partial output", stderr=stderr), 10)
-    assert cell["status"] == "error"
-    assert cell["record"] is None
-    assert "MemoryError: out of heap" in cell["error"]
-    assert "exit status 1" in cell["error"]
-    assert "\n" not in cell["error"]
+    assert cell.status == "error"
+    assert cell.record is None
+    assert "MemoryError: out of heap" in cell.error
+    assert "exit status 1" in cell.error
+    assert "\n" not in cell.error
 
 
 def test_classify_no_record_and_no_output():
     cell = classify(result(1), 10)
-    assert cell["status"] == "error"
-    assert "(no output)" in cell["error"]
+    assert cell.status == "error"
+    assert "(no output)" in cell.error
 
 
 def test_classify_ok_record():
     cell = classify(result(0, stdout=b"hi\n" + line(OK) + b"\n", stderr=b"warning"), 10)
-    assert cell["status"] == "ok"
-    assert cell["error"] == ""
-    assert cell["record"] == OK
-    assert cell["returncode"] == 0
-    assert cell["wall_s"] == 1.2346
-    assert cell["stderr_tail"] == "warning"
-    assert set(cell) == {"status", "error", "record", "returncode", "wall_s", "stderr_tail"}
+    assert cell.status == "ok"
+    assert cell.error == ""
+    assert cell.record == as_record(OK)
+    assert cell.returncode == 0
+    assert cell.wall_s == 1.2346
+    assert cell.stderr_tail == "warning"
 
 
 def test_classify_status_is_always_known():
     for res in (result(0), result(1), result(139), result(124, timed_out=True),
                 result(0, stdout=line(OK))):
-        assert classify(res, 1)["status"] in STATUSES
+        assert classify(res, 1).status in STATUSES
 
 
 def test_stderr_tail_is_bounded():
     cell = classify(result(1, stderr=b"x" * 10000 + b"END"), 10)
-    assert len(cell["stderr_tail"]) == 2000
-    assert cell["stderr_tail"].endswith("END")
+    assert len(cell.stderr_tail) == 2000
+    assert cell.stderr_tail.endswith("END")
     assert tail(b"\xffabc") == "\ufffdabc"

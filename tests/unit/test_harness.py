@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix.cells import MARKER, classify, parse_record
+from implmatrix.cells import MARKER, classify, last_marked, parse_record
 from implmatrix.container import ExecResult
 from tests.unit.conftest import run_harness
 
@@ -45,8 +45,9 @@ def workload(tmp_path: Path, name: str, source: str) -> Path:
 def record_of(path: Path, values: int = 3, warmup_budget_s: float = 0.2) -> dict:
     proc = run_harness(path, values, warmup_budget_s)
     assert proc.returncode == 0, proc.stderr.decode()
-    record = parse_record(proc.stdout)
+    record = last_marked(proc.stdout)  # the record as printed, every field
     assert record is not None, proc.stdout
+    assert parse_record(proc.stdout) is not None  # and one the host reads, typed
     return record
 
 
@@ -282,11 +283,11 @@ def test_printed_text_and_a_fake_marker_line_do_not_fool_the_host(tmp_path):
     rec = parse_record(proc.stdout)
     assert rec is not None
     # One forged line per iteration, and the real one.
-    assert proc.stdout.count(MARKER) == len(rec["warmups"]) + len(rec["values"]) + 1
-    assert rec["status"] == "ok"
-    assert len(rec["values"]) == 2
+    assert proc.stdout.count(MARKER) == len(rec.warmups) + len(rec.values) + 1
+    assert rec.status == "ok"
+    assert len(rec.values) == 2
     cell = classify(ExecResult(proc.returncode, proc.stdout, proc.stderr, 0.1, False), 10)
-    assert (cell["status"], cell["error"]) == ("ok", "")
+    assert (cell.status, cell.error) == ("ok", "")
 
 
 def test_error_record_classifies_as_type_and_message(tmp_path):
@@ -299,8 +300,8 @@ def test_error_record_classifies_as_type_and_message(tmp_path):
         """)
     proc = run_harness(path)
     cell = classify(ExecResult(proc.returncode, proc.stdout, proc.stderr, 0.1, False), 10)
-    assert cell["status"] == "error"
-    assert cell["error"] == "ValueError: nope | <script>"
+    assert cell.status == "error"
+    assert cell.error == "ValueError: nope | <script>"
 
 
 @pytest.mark.parametrize("args", [(), ("only_one.py",), ("w.py", "1"), ("w.py", "1", "2", "3")])
@@ -340,4 +341,4 @@ def test_cue_reads_the_nonce_then_waits_after_loading_until_a_line_arrives(tmp_p
     assert MARKER + b"n0nce {" in out  # the record carries the nonce
     assert parse_record(out, "other") is None
     record = parse_record(out, "n0nce")
-    assert record is not None and record["status"] == "ok" and len(record["values"]) == 2
+    assert record is not None and record.status == "ok" and len(record.values) == 2

@@ -7,41 +7,53 @@ import csv
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from implmatrix import cli, history, regressions, render, run_summary, runs_index, store, trend
+from implmatrix import (
+    cli,
+    history,
+    model,
+    regressions,
+    render,
+    run_summary,
+    runs_index,
+    store,
+    trend,
+)
 from tests.unit.conftest import HOST, IMPL_META, VERSIONS, make_cell, make_record
 from tests.unit.test_report import unescaped_pipes
 
 BASE, PYPY = "cpython3.13", "pypy3.11"
-FAST = {"values": 3, "processes": 1, "warmup_budget_s": 3.0, "preset": "fast"}
-DEFAULT = {"values": 5, "processes": 3, "warmup_budget_s": 15.0, "preset": "default"}
+FAST = model.Settings(values=3, processes=1, warmup_budget_s=3.0, preset="fast")
+DEFAULT = model.Settings(values=5, processes=3, warmup_budget_s=15.0, preset="default")
 HOSTILE = "<script>alert(1)</script>"
 
 
-def cell(impl: str, workload: str, *processes: list[float], **kw) -> dict:
+def cell(impl: str, workload: str, *processes: list[float], **kw) -> model.Cell:
     """An ok cell with one process per list of values (or a failed one: status=...)."""
     if "status" in kw:
         return make_cell(impl, workload, kw["status"], error="boom", record=None)
     return make_cell(impl, workload, records=[make_record(impl, list(v)) for v in processes])
 
 
-def make(root: Path, run_id: str, started: str, cells: list[dict], *, host: dict | None = None,
-         versions: dict[str, str] | None = None, settings: dict | None = None,
+def make(root: Path, run_id: str, started: str, cells: list[model.Cell], *,
+         host: dict | None = None, versions: dict[str, str] | None = None,
+         settings: model.Settings | None = None,
          finished: bool = True, impls: tuple[str, ...] = (BASE, PYPY)) -> store.RunDir:
     """A run directory laid out as run.run_matrix writes it, with a chosen id and start."""
     run = store.RunDir(root / run_id)
     versions = versions or {}
-    meta_impls = {i: {**IMPL_META[i], "version": versions.get(i, VERSIONS[i]["version"]),
-                      "python_version": VERSIONS[i]["python_version"]} for i in impls}
-    run.write_meta({
-        "settings": {**(settings or FAST), "timeout_s": 120.0, "implementations": list(impls),
-                     "workloads": sorted({c["workload"] for c in cells}), "scripts": []},
-        "command": "implmatrix run --fast", "started": started, "host": host or dict(HOST),
-        "implementations": meta_impls, "finished": finished,
-    })
+    meta_impls = {i: replace(IMPL_META[i], version=versions.get(i, VERSIONS[i]["version"]),
+                             python_version=VERSIONS[i]["python_version"]) for i in impls}
+    run.write_meta(model.RunMeta(
+        settings=replace(settings or FAST, implementations=impls,
+                         workloads=tuple(sorted({c.workload for c in cells}))),
+        command="implmatrix run --fast", started=started,
+        host=model.load(model.Host, host or HOST), implementations=meta_impls,
+        finished=finished))
     for c in cells:
         run.write_cell(c)
     store.point_latest(root, run)
@@ -51,7 +63,7 @@ def make(root: Path, run_id: str, started: str, cells: list[dict], *, host: dict
 STEADY = [1.0, 1.01, 0.99]
 
 
-def baseline_cells(**changed: list[float]) -> list[dict]:
+def baseline_cells(**changed: list[float]) -> list[model.Cell]:
     """Both implementations on workloads a, b, c, steady around 1 s unless CHANGED."""
     return [cell(i, w, changed.get(f"{i}:{w}", STEADY))
             for i in (BASE, PYPY) for w in ("a", "b", "c")]
@@ -109,11 +121,11 @@ def test_an_older_version_is_not_compared(tmp_path):
 def test_a_changed_command_line_or_harness_is_named(tmp_path):
     a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z",
-             [{**c, "tools": "new"} if c["workload"] == "a" else c for c in baseline_cells()])
-    for run, command in ((a, ["pypy3"]), (b, ["env", "PYPY_GC_NURSERY=4M", "pypy3"])):
+             [replace(c, tools="new") if c.workload == "a" else c for c in baseline_cells()])
+    for run, command in ((a, ("pypy3",)), (b, ("env", "PYPY_GC_NURSERY=4M", "pypy3"))):
         meta = run.meta()
-        meta["implementations"][PYPY]["command"] = command
-        run.write_meta(meta)
+        run.write_meta(replace(meta, implementations={
+            **meta.implementations, PYPY: replace(meta.impl(PYPY), command=command)}))
     found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     changed = {(r["implementation"], r["workload"]): r["what_changed"] for r in found.cells}
     assert {w: changed[PYPY, w] for w in "abc"} == dict.fromkeys(
@@ -147,16 +159,16 @@ def test_the_same_timing_settings_are_preferred(tmp_path):
 
 # -- what is flagged --------------------------------------------------------------------------
 def compared(tmp_path: Path, before: list[dict], now: list[dict],
-             settings: dict | None = None) -> dict[tuple[str, str], dict]:
+             settings: model.Settings | None = None) -> dict[tuple[str, str], dict]:
     make(tmp_path, "a", "2026-01-01T00:00:00Z", before, settings=settings)
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z", now, settings=settings)
     found = regressions.compare(entry(history.previous_comparable(tmp_path, b)), entry(b))
     return {(c["implementation"], c["workload"]): c for c in found.cells}
 
 
-def edited(cells: list[dict], *keys: str) -> list[dict]:
+def edited(cells: list[model.Cell], *keys: str) -> list[model.Cell]:
     """CELLS with the workload files of KEYS ("impl:workload") changed."""
-    return [{**c, "workload_sha256": "edited"} if f"{c['implementation']}:{c['workload']}"
+    return [replace(c, workload_sha256="edited") if f"{c.implementation}:{c.workload}"
             in keys else c for c in cells]
 
 
@@ -225,7 +237,7 @@ def test_summary_names_new_cells_other_status_changes_and_skipped_implementation
 
 def test_reused_cells_and_changed_workload_files_are_named(tmp_path):
     same = cell(BASE, "a", STEADY)
-    edited = {**cell(BASE, "b", [3.0, 3.01, 2.99]), "workload_sha256": "1" * 64}
+    edited = replace(cell(BASE, "b", [3.0, 3.01, 2.99]), workload_sha256="1" * 64)
     rows = compared(tmp_path, [same, cell(BASE, "b", STEADY)], [same, edited])
     assert rows[BASE, "a"]["reused"] and not rows[BASE, "b"]["reused"]
     assert rows[BASE, "b"]["what_changed"] == "workload file"
@@ -318,9 +330,9 @@ def test_runs_index_lists_every_run(two_runs):
 def test_runs_index_escapes_hostile_text(tmp_path):
     hostile = {**HOST, "hostname": HOSTILE, "cpu_model_name": '"><img src=x onerror=alert(1)>'}
     make(tmp_path, "javascript:alert(1)", "2026-01-01T00:00:00Z", baseline_cells(),
-         host=hostile, versions={PYPY: f"7.3.19{HOSTILE}"}, settings={**FAST, "preset": HOSTILE})
+         host=hostile, versions={PYPY: f"7.3.19{HOSTILE}"}, settings=replace(FAST, preset=HOSTILE))
     b = make(tmp_path, "b", "2026-01-02T00:00:00Z", baseline_cells(), host=hostile,
-             versions={PYPY: f"7.3.19{HOSTILE}"}, settings={**FAST, "preset": HOSTILE})
+             versions={PYPY: f"7.3.19{HOSTILE}"}, settings=replace(FAST, preset=HOSTILE))
     render.write(store.RunDir(tmp_path / "javascript:alert(1)"))
     render.write(b)
     runs_index.write(tmp_path)
@@ -443,16 +455,18 @@ def test_the_runs_index_is_a_step_of_its_own(tmp_path, monkeypatch):
 
 
 def test_a_runs_baseline_and_settings_are_read_one_way(tmp_path):
-    from implmatrix import runmeta
-    from implmatrix.run import Settings
-
     a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells(), impls=(PYPY, BASE))
     meta = a.meta()
-    assert runmeta.baseline(meta) == BASE  # the marked one, wherever it stands
-    meta["implementations"][BASE]["baseline"] = False
-    assert runmeta.baseline(meta) == PYPY  # none marked: the first implementation
-    assert runmeta.baseline(meta, marked_only=True) == ""
-    settings = runmeta.settings(meta)
-    assert settings["values"] == FAST["values"]  # the run's own
-    assert settings["scaling_cap_s"] == Settings().scaling_cap_s  # older runs lack it
-    assert history.Entry(a, meta).settings == settings
+    assert meta.baseline() == BASE  # the marked one, wherever it stands
+    meta = replace(meta, implementations={
+        **meta.implementations, BASE: replace(meta.impl(BASE), baseline=False)})
+    assert meta.baseline() == PYPY  # none marked: the first implementation
+    assert meta.baseline(marked_only=True) == ""
+    # A run.json of an older version lacks newer settings: read with their defaults.
+    raw = json.loads(a.meta_path.read_text())
+    del raw["settings"]["scaling_cap_s"], raw["settings"]["preset"], raw["schema"]
+    store.write_json(a.meta_path, raw)
+    settings = a.meta().settings
+    assert settings.values == FAST.values  # the run's own
+    assert settings.scaling_cap_s == model.Settings().scaling_cap_s
+    assert history.Entry(a, a.meta()).preset == "default"

@@ -7,10 +7,11 @@ import csv
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 
-from implmatrix import aggregate, interference, render
+from implmatrix import aggregate, interference, model, render
 from tests.unit.conftest import IMPL_META, make_cell, make_record
 
 TICKS = interference.TICK_SLACK * interference.TICK_S  # what /proc/stat's ticks may be off by
@@ -18,13 +19,13 @@ TICKS = interference.TICK_SLACK * interference.TICK_S  # what /proc/stat's ticks
 
 def window(seconds: float = 2.0, own: float = 2.0, *, busy: float | None = None,
            cpu_busy: float | None = None, steal: float = 0.0, cpu: int = 1,
-           cpus: int = 2) -> dict:
+           cpus: int = 2) -> model.Measured:
     """A measure record with the "interference" of one window."""
-    return {"wall_s": seconds, "max_rss_kb": 9000, "exit": 0, "signal": None, "interference": {
-        "window_s": seconds, "cpus": cpus, "cpu": cpu, "own_cpu_s": own,
-        "busy_s": own if busy is None else busy,
-        "cpu_busy_s": (own if cpu_busy is None else cpu_busy) if cpu >= 0 else None,
-        "steal_s": steal, "psi_some_s": 0.0}}
+    return model.Measured(wall_s=seconds, max_rss_kb=9000, exit=0, interference=model.Window(
+        window_s=seconds, cpus=cpus, cpu=cpu, own_cpu_s=own,
+        busy_s=own if busy is None else busy,
+        cpu_busy_s=(own if cpu_busy is None else cpu_busy) if cpu >= 0 else None,
+        steal_s=steal, psi_some_s=0.0))
 
 
 def test_a_quiet_pinned_process_is_not_disturbed():
@@ -62,7 +63,7 @@ def test_a_batch_of_short_runs_is_judged_as_one_window():
 
 
 def test_records_without_interference_are_not_disturbed():
-    assert interference.disturbance([None, {"wall_s": 1.0}]) == ""
+    assert interference.disturbance([None, model.Measured(wall_s=1.0)]) == ""
 
 
 def test_wait_for_calm_sees_a_busy_cpu_and_gives_up_at_its_cap():
@@ -85,8 +86,8 @@ def test_remeasuring_stays_within_its_budget_and_backs_off(monkeypatch):
     assert budget.again()
     budget.thrown_away(1, budget.ALLOWANCE_S + 2.5)
     assert not budget.again()  # 2.5 s spent of 2 s
-    assert budget.summary() == {"attempts": 1, "wall_s": budget.ALLOWANCE_S + 2.5,
-                                "waited_s": 0.0}
+    assert budget.summary() == model.Remeasured(attempts=1, wall_s=budget.ALLOWANCE_S + 2.5,
+                                                waited_s=0.0)
     busy = interference.Remeasure()
     calm[0] = False
     assert not busy.again()  # waited in vain...
@@ -96,34 +97,38 @@ def test_remeasuring_stays_within_its_budget_and_backs_off(monkeypatch):
     assert busy.again()
 
 
-def disturbed_scenario() -> tuple[list[dict], dict]:
+def disturbed_scenario() -> tuple[list[model.Cell], model.Startup]:
     base = make_cell("cpython3.13", "w", record=make_record("cpython3.13", [1.0, 1.0, 1.0]))
     pypy = make_cell("pypy3.11", "w", records=[make_record("pypy3.11", [0.5] * 3)] * 2)
-    pypy["runs"][0].update(remeasured=2, disturbed="other work ran on the pinned CPU 40% of "
-                           "the time", process=window(cpu_busy=2.8))
-    pypy["runs"][1].update(remeasured=1, disturbed="", process=window())
-    startup = {"cpython3.13": {"programs": {"empty": {"processes": [
-        {**window(0.02, 0.02, cpu=-1), "disturbed": "", "remeasured": 0},
-        {**window(0.02, 0.02, cpu=-1), "disturbed": "", "remeasured": 1}]}}}}
-    return [base, pypy], {"startup": startup}
+    first, second = pypy.runs
+    pypy = replace(pypy, runs=(
+        replace(first, remeasured=2, disturbed="other work ran on the pinned CPU 40% of the "
+                "time", process=window(cpu_busy=2.8)),
+        replace(second, remeasured=1, disturbed="", process=window())))
+    start = window(0.02, 0.02, cpu=-1)
+    startup = model.Startup(implementation="cpython3.13", programs={"empty": model.StartupBatch(
+        processes=(model.StartupProcess(wall_s=start.wall_s, interference=start.interference),
+                   model.StartupProcess(wall_s=start.wall_s, interference=start.interference,
+                                        remeasured=1)))})
+    return [base, pypy], startup
 
 
 def test_results_and_counts_carry_the_interference():
-    cells, extras = disturbed_scenario()
+    cells, startup = disturbed_scenario()
     df = aggregate.results(cells, IMPL_META).set_index("implementation")
     assert df.at["pypy3.11", "remeasured"] == 3 and df.at["pypy3.11", "disturbed"] == 1
     assert df.at["pypy3.11", "others_on_cpu"] == pytest.approx((0.8 - TICKS) / 2.0)
     assert df.at["cpython3.13", "disturbed"] == 0 and df.at["cpython3.13", "remeasured"] == 0
-    counts = aggregate.remeasured(cells, extras["startup"], {})
+    counts = aggregate.remeasured(cells, {"cpython3.13": startup}, {})
     # 3 timed processes (one without interference data) + 2 start-up runs
     assert counts == {"processes": 5, "remeasured": 3, "disturbed": 1}
 
 
 def test_report_counts_and_marks_disturbed_cells(make_run):
-    cells, extras = disturbed_scenario()
-    run = make_run(cells, IMPL_META, extras=extras)
-    meta = run.meta()
-    run.write_meta({**meta, "remeasured": {"attempts": 4, "wall_s": 30.4, "waited_s": 2.2}})
+    cells, startup = disturbed_scenario()
+    run = make_run(cells, IMPL_META, startup=[startup])
+    run.write_meta(replace(run.meta(), remeasured=model.Remeasured(attempts=4, wall_s=30.4,
+                                                                   waited_s=2.2)))
     paths = render.write(run)
     md = paths["md"].read_text()
     assert ("Interference: 3 of 5 processes re-measured because the machine was busy while "

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from implmatrix import DockerError, measure_tool
+from implmatrix import DockerError, measure_tool, model
+from implmatrix.markers import marked
 
 PY = sys.executable
 TIMEOUT_S = 60
@@ -38,7 +39,7 @@ def run(measure: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProc
     return run
 
 
-def records(proc: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
+def records(proc: subprocess.CompletedProcess[bytes]) -> list[model.Measured]:
     return measure_tool.parse(proc.stdout)
 
 
@@ -68,14 +69,15 @@ def test_repeats_the_program_and_reports_every_run(run):
     assert proc.stdout.decode().split().count("hi") == 3
     recs = records(proc)
     assert len(recs) == 3
+    for printed in marked(proc.stdout, measure_tool.MARKER):  # every field, as printed
+        assert set(printed or {}) == {"wall_s", "max_rss_kb", "user_s", "sys_s", "exit",
+                                      "signal", "nonce", "interference"}
     for rec in recs:
-        assert set(rec) == {"wall_s", "max_rss_kb", "user_s", "sys_s", "exit", "signal", "nonce",
-                            "interference"}
-        assert rec["nonce"] is None  # only -r gives the program a nonce
-        assert rec["wall_s"] > 0
-        assert rec["max_rss_kb"] > 1000
-        assert rec["user_s"] + rec["sys_s"] > 0
-        assert rec["exit"] == 0 and rec["signal"] is None
+        assert rec.nonce is None  # only -r gives the program a nonce
+        assert rec.wall_s > 0
+        assert rec.max_rss_kb > 1000
+        assert rec.user_s + rec.sys_s > 0
+        assert rec.exit == 0 and rec.signal is None
 
 
 def test_marker_starts_a_line_even_after_output_without_newline(run):
@@ -87,7 +89,7 @@ def test_marker_starts_a_line_even_after_output_without_newline(run):
 def test_defaults_to_one_run_and_accepts_no_double_dash(run):
     proc = run("true")
     assert proc.returncode == 0
-    assert [r["exit"] for r in records(proc)] == [0]
+    assert [r.exit for r in records(proc)] == [0]
 
 
 def test_reports_peak_rss_of_the_child(run):
@@ -95,19 +97,19 @@ def test_reports_peak_rss_of_the_child(run):
     proc = run("--", PY, "-c", "b = b'x' * (200 * 1024 * 1024)")
     assert proc.returncode == 0, proc.stderr
     (rec,) = records(proc)
-    assert rec["max_rss_kb"] > 200_000
+    assert rec.max_rss_kb > 200_000
 
 
 def test_exit_status_is_passed_through_and_all_runs_happen(run):
     proc = run("-n", "2", "--", "sh", "-c", "exit 3")
     assert proc.returncode == 3
-    assert [(r["exit"], r["signal"]) for r in records(proc)] == [(3, None), (3, None)]
+    assert [(r.exit, r.signal) for r in records(proc)] == [(3, None), (3, None)]
 
 
 def test_death_by_signal_exits_128_plus_signal(run):
     proc = run("-n", "2", "--", "sh", "-c", "kill -SEGV $$")
     assert proc.returncode == 128 + signal.SIGSEGV
-    assert [(r["exit"], r["signal"]) for r in records(proc)] == [(None, 11), (None, 11)]
+    assert [(r.exit, r.signal) for r in records(proc)] == [(None, 11), (None, 11)]
 
 
 def test_pins_the_child_to_one_cpu(run):
@@ -144,10 +146,10 @@ def test_ready_pins_every_thread_only_after_the_cue(run):
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.decode().splitlines() if line]
     (record,) = records(proc)
-    assert len(record["nonce"]) == 32 and int(record["nonce"], 16) >= 0
-    assert lines[:5] == [f"before {everywhere}", f"nonce {record['nonce']}",
+    assert record.nonce and len(record.nonce) == 32 and int(record.nonce, 16) >= 0
+    assert lines[:5] == [f"before {everywhere}", f"nonce {record.nonce}",
                          "@@implmatrix-ready@@", "cue '\\n' ''", f"after [{cpu}] [{cpu}]"]
-    assert record["exit"] == 0
+    assert record.exit == 0
 
 
 def test_ready_without_the_ready_line_never_pins(run):
@@ -162,7 +164,7 @@ def test_ready_program_that_exits_without_reading_its_cue(run):
     code = "import sys; sys.stdout.write('\\n@@implmatrix-ready@@\\n'); sys.stdin.close()"
     proc = run("-c", str(min(os.sched_getaffinity(0))), "-r", "-n", "2", "--", PY, "-c", code)
     assert proc.returncode == 0, proc.stderr
-    assert [r["exit"] for r in records(proc)] == [0, 0]
+    assert [r.exit for r in records(proc)] == [0, 0]
 
 
 def keyed(measure: Path, key: bytes, *args: str, **kwargs: Any
@@ -192,9 +194,9 @@ def test_key_marks_measures_own_lines_and_the_program_cannot_see_it(measure):
         assert out.count(f"{name} denied") == 2, out
     assert out.count("stdin ''") == 2  # the key line went to measure, not the program
     assert key not in out.replace(f"@@implmatrix-process@@ {key} ", "")
-    assert [r["wall_s"] > 1e-3 for r in measure_tool.parse(proc.stdout, key)] == [True, True]
+    assert [r.wall_s > 1e-3 for r in measure_tool.parse(proc.stdout, key)] == [True, True]
     # without the key, the forged line is all a reader would find first
-    assert measure_tool.parse(proc.stdout)[0]["wall_s"] == 1e-9
+    assert measure_tool.parse(proc.stdout)[0].wall_s == 1e-9
 
 
 @pytest.mark.parametrize("key", [b"", b"has space", b"x" * 65, b"semi;colon"])
@@ -229,10 +231,10 @@ def test_interference_sees_other_work_on_the_pinned_cpu_and_elsewhere(run):
             h.kill()
             h.wait()
         (rec,) = records(proc)
-        w = rec["interference"]
-        assert w["cpu"] == mine and w["cpus"] == os.cpu_count()
-        assert w["window_s"] == pytest.approx(rec["wall_s"], abs=0.01)
-        assert w["own_cpu_s"] == pytest.approx(rec["user_s"] + rec["sys_s"], abs=0.02)
+        w = rec.interference
+        assert w is not None and w.cpu == mine and w.cpus == os.cpu_count()
+        assert w.window_s == pytest.approx(rec.wall_s, abs=0.01)
+        assert w.own_cpu_s == pytest.approx(rec.user_s + rec.sys_s, abs=0.02)
         results[where] = (interference.others(w), interference.disturbance([rec]))
     # a hog on the pinned CPU shares it about half and half
     shared, why = results[mine]
@@ -255,7 +257,7 @@ def test_missing_program_exits_127_with_one_line(run):
     assert proc.returncode == 127
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and "/nonexistent/program" in lines[0]
-    assert [r["exit"] for r in records(proc)] == [127]
+    assert [r.exit for r in records(proc)] == [127]
 
 
 @pytest.mark.parametrize(
@@ -312,7 +314,7 @@ def test_forwards_signals_to_the_child_and_stops(measure, tmp_path, sig):
     finally:
         proc.kill()
     assert proc.returncode == 128 + sig
-    assert [(r["exit"], r["signal"]) for r in measure_tool.parse(stdout)] == [(None, sig)]
+    assert [(r.exit, r.signal) for r in measure_tool.parse(stdout)] == [(None, sig)]
     assert process_gone(child)
 
 
@@ -363,8 +365,9 @@ def test_parse_keeps_well_formed_records_in_order():
             b"not at line start " + m + b'{"exit": 9}\n',
             m + b"{broken json\n",
             m + b"[1, 2]\n",
+            m + b'{"exit": "0", "wall_s": 1.0}\n',  # a field of the wrong type
             b"\n" + m + b'{"exit": 1, "signal": null}\n',
         ]
     )
-    assert measure_tool.parse(out) == [{"exit": 0}, {"exit": 1, "signal": None}]
+    assert measure_tool.parse(out) == [model.Measured(exit=0), model.Measured(exit=1)]
     assert measure_tool.parse(b"") == []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from implmatrix import UsageError, render, store
+from implmatrix import UsageError, model, render, store
 from implmatrix.merge import merge
 from tests.unit.conftest import HOST, IMPL_META, make_cell, make_record
 
@@ -15,12 +16,11 @@ BASE, PYPY = "cpython3.13", "pypy3.11"
 
 def one_run(root: Path, impl: str, values: list[float], host: dict) -> store.RunDir:
     run = store.new_run(root)
-    run.write_meta({
-        "settings": {"values": 3, "timeout_s": 120.0, "implementations": [impl],
-                     "workloads": ["w"]},
-        "command": "implmatrix run", "started": "2025-01-02T03:00:00Z", "host": host,
-        "implementations": {impl: IMPL_META[impl]}, "finished": True,
-    })
+    run.write_meta(model.RunMeta(
+        settings=model.Settings(values=3, implementations=(impl,), workloads=("w",)),
+        command="implmatrix run", started="2025-01-02T03:00:00Z",
+        host=model.load(model.Host, host), implementations={impl: IMPL_META[impl]},
+        finished=True))
     run.write_cell(make_cell(impl, "w", record=make_record(impl, values)))
     store.point_latest(root, run)
     return run
@@ -30,7 +30,7 @@ def test_merge_on_one_host_compares_speed(tmp_path):
     one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
     one_run(tmp_path / "b", PYPY, [1.0] * 3, HOST)
     merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
-    assert {(c["implementation"], c["workload"]) for c in merged.cells()} == {
+    assert {(c.implementation, c.workload) for c in merged.cells()} == {
         (BASE, "w"), (PYPY, "w")}
     context = render.view(merged).context
     assert context["other_host"] == []
@@ -58,13 +58,12 @@ def test_merge_keeps_scripts_and_startup(tmp_path):
     a = one_run(tmp_path / "a", BASE, [2.0] * 3, HOST)
     b = one_run(tmp_path / "b", PYPY, [1.0] * 3, HOST)
     for run, impl, out in ((a, BASE, "1\n"), (b, PYPY, "2\n")):
-        run.write_script({"implementation": impl, "suite": "probes", "script": "s",
-                          "sha256": "0", "image_id": "x", "category": "c", "feature": "f",
-                          "since": "", "expected": None, "source": "print(1)", "rc": 0,
-                          "stdout": out, "stderr": ""})
-        run.write_extra("startup", impl, {"implementation": impl, "programs": {}})
+        run.write_script(model.ScriptCell(
+            implementation=impl, suite="probes", script="s", sha256="0", image_id="x",
+            category="c", feature="f", source="print(1)", rc=0, stdout=out))
+        run.write_startup(model.Startup(implementation=impl))
     merged = merge([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
-    assert len(merged.script_cells()) == 2 and set(merged.extras("startup")) == {BASE, PYPY}
+    assert len(merged.script_cells()) == 2 and set(merged.startup()) == {BASE, PYPY}
     compat = render.view(merged).compat
     got = {r.implementation: r.status for r in compat.itertuples()}
     assert got == {BASE: "pass", PYPY: "differs"}  # PyPy judged against the other shard
@@ -76,9 +75,8 @@ def test_merge_normalizes_by_the_baseline_of_each_host(tmp_path):
     b = one_run(tmp_path / "b", PYPY, [1.0] * 3, elsewhere)
     # Host b also measured the baseline, twice as slow as on host a.
     meta = b.meta()
-    meta["settings"]["implementations"] = [BASE, PYPY]
-    meta["implementations"][BASE] = IMPL_META[BASE]
-    b.write_meta(meta)
+    b.write_meta(replace(meta, settings=replace(meta.settings, implementations=(BASE, PYPY)),
+                         implementations={**meta.implementations, BASE: IMPL_META[BASE]}))
     b.write_cell(make_cell(BASE, "w", record=make_record(BASE, [4.0] * 3)))
     merged = merge([tmp_path / "b", tmp_path / "a"], tmp_path / "out")  # a's baseline wins
     context = render.view(merged).context

@@ -6,12 +6,13 @@ import csv
 import math
 import re
 import statistics
+from dataclasses import replace
 
 import pandas as pd
 import pyperf
 import pytest
 
-from implmatrix import aggregate, claims, render, stats
+from implmatrix import aggregate, claims, model, render, stats
 from tests.unit.conftest import (
     IMPL_META,
     make_cell,
@@ -29,7 +30,7 @@ SCRIPT = "<script>alert(1)</script>"
 NASTY_ERROR = f"{SCRIPT} | a pipe\nand a second line with `code`"
 
 
-def scenario() -> list[dict]:
+def scenario() -> list[model.Cell]:
     """Speedups 2 and 8 on two workloads; two more that are not ok on one side."""
     return [
         make_cell(BASE, "fast", record=make_record(BASE, [1.0, 3.0, 2.0], [5.0, 4.0],
@@ -47,7 +48,7 @@ def scenario() -> list[dict]:
     ]
 
 
-def impl_dicts() -> dict[str, dict]:
+def impl_dicts() -> dict[str, model.ImplMeta]:
     return {i: IMPL_META[i] for i in (BASE, PYPY)}
 
 
@@ -212,7 +213,7 @@ SCALING = {
                                            reason="no threads")),
 }
 # A run from before scaling points had processes: times on the point itself.
-OLD_SCALING = {
+OLD_SCALING = {impl: model.load(model.Scaling, {"implementation": impl, **raw}) for impl, raw in {
     BASE: {"points": [
         {"kind": "threads", "workers": 1, "available": True, "checksum_ok": True,
          "times": [1.0, 1.1, 0.9]},
@@ -224,10 +225,10 @@ OLD_SCALING = {
          "times": [0.5]}]},
     PYPY: {"points": [{"kind": "threads", "workers": 1, "available": False,
                        "reason": "no threads"}]},
-}
+}.items()}
 JYTHON = "jython2.7"
-JYTHON_META = {"family": "jython", "image": "implmatrix/jython2.7",
-               "image_id": "sha256:" + "e" * 64, "baseline": False}
+JYTHON_META = model.ImplMeta(family="jython", image="implmatrix/jython2.7",
+                             image_id="sha256:" + "e" * 64)
 
 
 def test_startup_table_leaves_out_failed_and_disturbed_runs():
@@ -538,7 +539,7 @@ def test_busy_machine_never_turns_a_claim_over():
 
 def test_gil_claim_on_a_busy_point_is_inconclusive_not_false():
     raw = {**SCALING, BASE: make_scaling(
-        BASE, *[p for p in SCALING[BASE]["points"] if p["kind"] == "threads"],
+        BASE, *[p for p in SCALING[BASE].points if p.kind == "threads"],
         scaling_point("processes", 1, scaling_process(1.0, 1.02, 0.98),
                       scaling_process(1.0, 1.01, 0.99)),
         scaling_point("processes", 2, scaling_process(1.0, 1.0, 1.0, disturbed=True)))}
@@ -546,8 +547,8 @@ def test_gil_claim_on_a_busy_point_is_inconclusive_not_false():
     assert gil["verdict"] == ("inconclusive: processes: 1 of 1 processes ran while the "
                               "machine was busy")
     # with the point measured undisturbed at 50%, processes do not reach 80%
-    raw[BASE]["points"][-1] = scaling_point("processes", 2, scaling_process(1.0, 1.01, 0.99),
-                                            scaling_process(1.0, 1.02, 0.98))
+    raw[BASE] = replace(raw[BASE], points=(*raw[BASE].points[:-1], scaling_point(
+        "processes", 2, scaling_process(1.0, 1.01, 0.99), scaling_process(1.0, 1.02, 0.98))))
     assert check(scaling=raw)[3]["verdict"] == "does not hold: processes: below 80%"
 
 
@@ -688,8 +689,7 @@ def test_pyperf_files_load_and_describe_the_measured_interpreter(written):
     run, _ = written
     suite = pyperf.BenchmarkSuite.load(str(run.path / "pyperf" / f"{PYPY}.json"))
     assert sorted(suite.get_benchmark_names()) == ["basefails", "fast", "slow"]
-    records = {c["workload"]: c["runs"][0]["record"] for c in scenario()
-               if c["implementation"] == PYPY}
+    records = {c.workload: c.runs[0].record for c in scenario() if c.implementation == PYPY}
     for bench in suite.get_benchmarks():
         name = bench.get_name()
         meta = bench.get_metadata()
@@ -699,10 +699,10 @@ def test_pyperf_files_load_and_describe_the_measured_interpreter(written):
         assert meta["implmatrix_id"] == PYPY
         assert meta["hostname"] == "bench-host"
         assert meta["mem_max_rss"] == 10240 * 1024
-        assert bench.get_values() == tuple(records[name]["values"])
+        assert bench.get_values() == tuple(records[name].values)
         assert bench.get_nrun() == 1
         run_ = bench.get_runs()[0]
-        assert [w[1] for w in run_.warmups] == records[name]["warmups"]
+        assert tuple(w[1] for w in run_.warmups) == records[name].warmups
     base = pyperf.BenchmarkSuite.load(str(run.path / "pyperf" / f"{BASE}.json"))
     assert sorted(base.get_benchmark_names()) == ["fast", "slow", "xss"]
     assert {b.get_metadata()["python_implementation"] for b in base} == {"cpython"}
@@ -718,14 +718,14 @@ def test_pyperf_has_one_run_per_process(make_run):
 
 
 def test_report_survives_an_empty_package_version(make_run):
-    impls = {BASE: {**IMPL_META[BASE], "package_version": ""}}
+    impls = {BASE: replace(IMPL_META[BASE], package_version="")}
     run = make_run([make_cell(BASE, "w", record=make_record(BASE))], impls)
     render.write(run)
     assert (run.path / "pyperf" / f"{BASE}.json").is_file()
 
 
 def test_missing_cell_is_shown_as_missing(make_run):
-    cells = [c for c in scenario() if not (c["implementation"] == PYPY and c["workload"] == "slow")]
+    cells = [c for c in scenario() if not (c.implementation == PYPY and c.workload == "slow")]
     run = make_run(cells, impl_dicts())
     context = render.view(run).context
     slow = next(r for r in context["rows"] if r["workload"] == "slow")
@@ -792,7 +792,7 @@ def measured(tmp_path_factory):
     impls = {**impl_dicts(), JYTHON: JYTHON_META}
     scaling = {**SCALING, **jython_scaling(BUSY, BUSY)}
     run = run_in(tmp_path_factory.mktemp("measured"), scenario(), impls,
-                 extras={"startup": STARTUP, "scaling": scaling})
+                 startup=list(STARTUP.values()), scaling=list(scaling.values()))
     return run, render.write(run)
 
 
@@ -898,5 +898,6 @@ def test_a_speed_figure_resting_on_disturbed_processes_is_inconclusive():
                             scaling=scaling)[0]["verdict"]
 
     assert speed_verdict() == "holds"  # 4.35x
-    cells[1]["runs"][0]["disturbed"] = "the rest of the machine used 1.00 CPUs meanwhile"
+    busy = replace(cells[1].runs[0], disturbed="the rest of the machine used 1.00 CPUs meanwhile")
+    cells[1] = replace(cells[1], runs=(busy, *cells[1].runs[1:]))
     assert speed_verdict() == "inconclusive: 1 of 8 processes ran while the machine was busy"

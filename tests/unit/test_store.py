@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix import UsageError, store
+from implmatrix import UsageError, model, store
 from tests.unit.conftest import make_cell, make_record
 
 
@@ -72,15 +72,15 @@ def test_cells_round_trip(tmp_path):
     assert run.read_cell("pypy3.11", "sieve") == cells[0]
     got = run.cells()
     assert len(got) == 3
-    assert sorted(got, key=lambda c: (c["implementation"], c["workload"])) == sorted(
-        cells, key=lambda c: (c["implementation"], c["workload"]))
+    assert sorted(got, key=lambda c: (c.implementation, c.workload)) == sorted(
+        cells, key=lambda c: (c.implementation, c.workload))
 
 
 def test_rewriting_a_cell_replaces_it(tmp_path):
     run = store.new_run(tmp_path)
     run.write_cell(make_cell("a", "w", "error", error="first"))
     run.write_cell(make_cell("a", "w", "ok", record=make_record()))
-    assert [c["status"] for c in run.cells()] == ["ok"]
+    assert [c.status for c in run.cells()] == ["ok"]
 
 
 def test_read_cell_missing_or_corrupt_is_none(tmp_path):
@@ -92,13 +92,56 @@ def test_read_cell_missing_or_corrupt_is_none(tmp_path):
     assert run.read_cell("a", "w") is None
     path.write_bytes(b"\xff\xfe\x00")
     assert run.read_cell("a", "w") is None
+    path.write_text('{"implementation": "a", "workload": "w", "runs": [{"wall_s": "1"}]}')
+    assert run.read_cell("a", "w") is None  # a field of the wrong type: measured again
+
+
+def test_a_broken_raw_file_is_one_clear_error_when_a_run_is_read(tmp_path):
+    run = store.new_run(tmp_path)
+    run.write_cell(make_cell("a", "w", record=make_record()))
+    store.write_json(run.cell_path("a", "x"), {"implementation": "a", "workload": "x",
+                                               "runs": [{"record": {"values": ["1.0"]}}]})
+    with pytest.raises(UsageError) as info:
+        run.cells()
+    assert str(info.value) == (f"{run.cell_path('a', 'x')} is not a Cell record of "
+                               "implmatrix: x.json.runs[0].record.values[0]: expected float, "
+                               "found str")
+
+
+def test_every_record_reads_back_what_it_wrote(tmp_path):
+    run = store.new_run(tmp_path)
+    measured = model.Measured(wall_s=0.5, max_rss_kb=9, exit=0, nonce="n", interference=(
+        model.Window(window_s=0.5, cpus=2, cpu=1, own_cpu_s=0.4, busy_s=0.45, cpu_busy_s=None)))
+    startup = model.Startup(implementation="a", runs=1, programs={"empty": model.StartupBatch(
+        processes=(model.StartupProcess(wall_s=0.1, exit=0, disturbed="busy"),))})
+    scaling = model.Scaling(implementation="a", cores=2, points=(model.ScalingPoint(
+        kind="threads", workers=2, processes=(model.ScalingProcess(
+            times=(1.0, 1.5), checksum_ok=True, process=measured),)),))
+    script = model.ScriptCell(implementation="a", suite="s", script="x", rc=0, stdout="hi\n",
+                              expected=None, rerun=model.Rerun(rc=0, stdout="hi\n"))
+    run.write_startup(startup)
+    run.write_scaling(scaling)
+    run.write_script(script)
+    assert run.startup() == {"a": startup} and run.scaling() == {"a": scaling}
+    assert run.script_cells() == [script]
+
+
+def test_a_scaling_point_of_schema_1_is_read_as_one_process(tmp_path):
+    run = store.new_run(tmp_path)
+    store.write_json(run.scaling_path("a"), {"implementation": "a", "points": [
+        {"kind": "threads", "workers": 1, "available": True, "times": [1.0, 1.1],
+         "checksum_ok": True}]})
+    (point,) = run.scaling()["a"].points
+    assert point.processes == (model.ScalingProcess(times=(1.0, 1.1), checksum_ok=True),)
 
 
 def test_meta_round_trip(tmp_path):
     run = store.new_run(tmp_path)
-    meta = {"settings": {"values": 5}, "finished": False, "implementations": {}}
+    meta = model.RunMeta(settings=model.Settings(values=5, implementations=("a",)),
+                         implementations={"a": model.ImplMeta(family="x", command=("x",))})
     run.write_meta(meta)
-    assert run.meta() == {**meta, "schema": store.RUN_SCHEMA}
+    assert run.meta() == meta
+    assert json.loads(run.meta_path.read_text())["schema"] == model.RUN_SCHEMA
     assert run.meta_path == run.path / "run.json"
     assert run.id == run.path.name
 
@@ -106,15 +149,14 @@ def test_meta_round_trip(tmp_path):
 def test_run_json_before_the_schema_stamp_is_read_and_a_newer_one_refused(tmp_path):
     run = store.new_run(tmp_path)
     store.write_json(run.meta_path, {"finished": True, "started": "2026-11-25T10:00:00Z"})
-    assert run.meta() == {"finished": True, "started": "2026-11-25T10:00:00Z",
-                          "schema": store.RUN_SCHEMA}
+    assert run.meta() == model.RunMeta(finished=True, started="2026-11-25T10:00:00Z")
     assert [r.id for r, _ in store.finished_runs(tmp_path)] == [run.id]
 
-    store.write_json(run.meta_path, {"finished": True, "schema": store.RUN_SCHEMA + 1})
+    store.write_json(run.meta_path, {"finished": True, "schema": model.RUN_SCHEMA + 1})
     with pytest.raises(UsageError) as info:
         run.meta()
-    assert str(info.value) == (f"{run.meta_path} has schema {store.RUN_SCHEMA + 1}, this "
-                               f"implmatrix reads up to {store.RUN_SCHEMA}: a newer "
+    assert str(info.value) == (f"{run.meta_path} has schema {model.RUN_SCHEMA + 1}, this "
+                               f"implmatrix reads up to {model.RUN_SCHEMA}: a newer "
                                "implmatrix wrote it")
     assert store.finished_runs(tmp_path) == []  # left out of the history, not misread
     store.write_json(run.meta_path, {"finished": True, "schema": "2"})
@@ -152,7 +194,7 @@ def test_latest_is_none_when_the_run_has_no_meta(tmp_path):
 
 def test_point_latest_resolves_to_the_run_and_moves(tmp_path):
     first = store.new_run(tmp_path)
-    first.write_meta({"n": 1})
+    first.write_meta(model.RunMeta(command="first"))
     store.point_latest(tmp_path, first)
     link = tmp_path / "latest"
     assert link.is_symlink()
@@ -161,18 +203,18 @@ def test_point_latest_resolves_to_the_run_and_moves(tmp_path):
     assert store.latest(tmp_path).path == first.path.resolve()
 
     second = store.new_run(tmp_path)
-    second.write_meta({"n": 2})
+    second.write_meta(model.RunMeta(command="second"))
     store.point_latest(tmp_path, second)
     latest = store.latest(tmp_path)
     assert latest.path == second.path.resolve()
-    assert latest.meta()["n"] == 2
+    assert latest.meta().command == "second"
     assert not (tmp_path / ".latest.tmp").exists()
     assert not (tmp_path / ".latest.tmp").is_symlink()
 
 
 def test_point_latest_survives_a_stale_temp_link(tmp_path):
     run = store.new_run(tmp_path)
-    run.write_meta({})
+    run.write_meta(model.RunMeta())
     (tmp_path / ".latest.tmp").symlink_to("nowhere")
     store.point_latest(tmp_path, run)
     assert store.latest(tmp_path).id == run.id
