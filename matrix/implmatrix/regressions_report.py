@@ -17,14 +17,13 @@ def _drift_text(found: regressions.Comparison) -> str:
             "nothing changed") if n else ""
 
 
-def view(run: store.RunDir, against: str | None = None) -> dict[str, Any]:
-    """The comparison of RUN with the previous comparable run (or with AGAINST, a run id
+def view(new: history.Entry, against: str | None = None) -> dict[str, Any]:
+    """The comparison of NEW with the previous comparable run (or with AGAINST, a run id
     under the same root), as plain rows of strings for the templates."""
-    root = run.path.parent
-    entries = history.runs(root)
-    new = next((e for e in entries if e.id == run.id), None) or history.Entry(run, run.meta())
+    root = new.run.path.parent
+    entries = [new if e.id == new.id else e for e in history.runs(root)]
     if against is not None:
-        old = next((e for e in entries if e.id == against and e.id != run.id), None)
+        old = next((e for e in entries if e.id == against and e.id != new.id), None)
         if old is None:
             raise UsageError(f"--against {against}: no other finished run of that id "
                              f"under {root}")
@@ -83,9 +82,10 @@ def _show_impl(i: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write(run: store.RunDir, shown: dict[str, Any]) -> None:
-    """RUN's regressions.csv and its own summary (SHOWN is view(RUN)); nothing else:
-    the runs index is runs_index.write, a step of its own."""
+def write(entry: history.Entry, shown: dict[str, Any]) -> None:
+    """The regressions.csv of ENTRY's run and its own summary (SHOWN is view(ENTRY));
+    nothing else: the runs index is runs_index.write, a step of its own."""
+    run = entry.run
     if shown["against"]:
         import pandas as pd
 
@@ -94,4 +94,4 @@ def write(run: store.RunDir, shown: dict[str, Any]) -> None:
                            table.to_csv(index=False, float_format="%.6g").encode())
     else:
         (run.path / "regressions.csv").unlink(missing_ok=True)
-    run_summary.write(run, shown)
+    run_summary.write(entry, shown)

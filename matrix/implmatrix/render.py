@@ -23,6 +23,7 @@ from implmatrix import (
     aggregate,
     charts,
     claims,
+    history,
     interference,
     model,
     pyperf_export,
@@ -60,15 +61,19 @@ class View:
 
     context: dict[str, Any]  # what the templates show, as plain rows of strings and numbers
     results: pd.DataFrame  # one row per implementation × workload (results.csv)
-    cells: list[model.Cell]
+    entry: history.Entry  # the run, its run.json and its cells, each read once
     compat: pd.DataFrame  # one row per implementation × script (compat.csv)
     tables: dict[str, pd.DataFrame]  # warmups, startup, scaling, speed, geomeans, memory
+
+    @property
+    def cells(self) -> list[model.Cell]:
+        return self.entry.cells
 
 
 def view(run: store.RunDir, against: str | None = None) -> View:
     """RUN as the report shows it (compared with AGAINST, a run id, if given)."""
-    meta = run.meta()
-    cells = run.cells()
+    entry = history.Entry(run, run.meta())
+    meta, cells = entry.meta, entry.cells
     order = list(meta.settings.implementations)
     df = aggregate.results(cells, {i: meta.impl(i) for i in order})
     baseline = meta.baseline()
@@ -143,7 +148,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "noisy": df[df["noisy"].astype(bool)][["implementation", "workload", "cv"]]
         .to_dict("records"),
         "charts": {},  # filled in by write(): drawing is slow, view() stays fast
-        "history": regressions_report.view(run, against),  # vs the previous comparable run
+        "history": regressions_report.view(entry, against),  # vs the previous comparable run
         "impls": [impl_row(i) for i in order], "order": order, "rows": speed_rows,
         "failures": failures.to_dict("records"),
         "descriptions": descriptions.to_dict(),
@@ -161,7 +166,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     }
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
               "geomeans": means, "memory": memory}
-    return View(context, df, cells, compat, tables)
+    return View(context, df, entry, compat, tables)
 
 
 def _by_suite_and_category(counts: pd.DataFrame
@@ -320,5 +325,5 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
         path = run.path / ("report.md" if name == "md" else "index.html")
         store.atomic_write(path, env.get_template(template).render(**context).encode())
         written[name] = path
-    regressions_report.write(run, context["history"])  # regressions.csv, history.json
+    regressions_report.write(shown.entry, context["history"])  # regressions.csv, history.json
     return written

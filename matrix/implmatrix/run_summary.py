@@ -55,11 +55,11 @@ def figures(e: history.Entry) -> dict[str, Any]:
     return {"ok": ok, "speed": speed, "medians": by_impl}
 
 
-def write(run: store.RunDir, shown: dict[str, Any]) -> None:
-    """RUN's own history.json: the digest of SHOWN (regressions_report.view(RUN)) and
-    RUN's figures."""
-    store.write_json(run.path / CACHE, {**{k: shown[k] for k in digest(None, False)},
-                                        **figures(history.Entry(run, run.meta()))})
+def write(e: history.Entry, shown: dict[str, Any]) -> None:
+    """E's own history.json: the digest of SHOWN (regressions_report.view(E)) and E's
+    figures."""
+    store.write_json(e.run.path / CACHE, {**{k: shown[k] for k in digest(None, False)},
+                                          **figures(e)})
 
 
 def summary(run: store.RunDir) -> str:

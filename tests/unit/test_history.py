@@ -420,6 +420,23 @@ def test_rendering_a_run_leaves_every_other_run_untouched(tmp_path):
     assert json.loads((c.path / run_summary.CACHE).read_text())["against"] == "b"
 
 
+def test_rendering_a_run_reads_each_raw_file_once(tmp_path, monkeypatch):
+    a = make(tmp_path, "a", "2026-01-01T00:00:00Z", baseline_cells())
+    b = make(tmp_path, "b", "2026-01-02T00:00:00Z", baseline_cells())
+    render.write(a)
+    read: list[Path] = []
+    real = store.read_record
+
+    def counted(cls, path):
+        read.append(path)
+        return real(cls, path)
+
+    monkeypatch.setattr(store, "read_record", counted)
+    render.write(b)  # compared with a: a's cells are read too, once
+    cells = sorted(p for p in read if p.parent.parent.name == "raw")
+    assert cells == sorted([*a.path.glob("raw/*/*.json"), *b.path.glob("raw/*/*.json")])
+
+
 def index_files(root: Path) -> dict[str, bytes]:
     """ROOT's runs.csv and index.html, without the date matplotlib puts in each SVG."""
     return {n: re.sub(rb"<dc:date>[^<]*</dc:date>", b"", (root / n).read_bytes())
