@@ -7,6 +7,7 @@ interpreter rather than the host Python that writes them.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pyperf
 
 from implmatrix.aggregate import each_row
 from implmatrix.model import Cell, RunMeta
+from implmatrix.store import atomic_write
 
 
 def write(cells: list[Cell], df: pd.DataFrame, meta: RunMeta, out: Path) -> list[Path]:
@@ -65,9 +67,8 @@ def write(cells: list[Cell], df: pd.DataFrame, meta: RunMeta, out: Path) -> list
                 benchmarks.append(pyperf.Benchmark(runs))
         if benchmarks:
             path = out / f"{impl_id}.json"
-            tmp = path.with_suffix(".json.tmp")
-            tmp.unlink(missing_ok=True)
-            pyperf.BenchmarkSuite(benchmarks).dump(str(tmp))
-            tmp.replace(path)
+            text = io.StringIO()
+            pyperf.BenchmarkSuite(benchmarks).dump(text)  # a file object: pyperf's layout
+            atomic_write(path, text.getvalue().encode())
             written.append(path)
     return written
