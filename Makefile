@@ -2,11 +2,13 @@
 # Variables pass through to the CLI, e.g.
 #   make matrix IMPLS="pypy3.11 cpython3.13" WORKLOADS=path/to/dir SELECT='n*' TIMEOUT=60
 #   make matrix PRESET=fast      (or rigorous)
+#   make matrix SET=all          (a set of implementations: default, timeline, all)
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 IMPLS ?=
+SET ?=
 WORKLOADS ?=
 SELECT ?=
 TIMEOUT ?=
@@ -16,7 +18,8 @@ SHARD ?=
 OUT ?= reports
 PYTEST_ARGS ?=
 
-RUN_ARGS := $(foreach i,$(IMPLS),--impl $(i)) $(foreach w,$(WORKLOADS),--workloads $(w)) \
+SELECTION := $(foreach i,$(IMPLS),--impl $(i)) $(if $(SET),--set $(SET))
+RUN_ARGS := $(SELECTION) $(foreach w,$(WORKLOADS),--workloads $(w)) \
 	$(foreach s,$(SELECT),--select '$(s)') $(if $(TIMEOUT),--timeout $(TIMEOUT)) \
 	$(if $(VALUES),--values $(VALUES)) $(if $(PRESET),--$(PRESET)) \
 	$(if $(SHARD),--shard $(SHARD)) --out $(OUT)
@@ -30,7 +33,7 @@ matrix: host-deps $(BIN)/implmatrix ## build missing images, run the matrix, wri
 	$(BIN)/implmatrix run $(RUN_ARGS)
 
 images: host-deps $(BIN)/implmatrix ## build the interpreter images that are missing or stale
-	$(BIN)/implmatrix images $(foreach i,$(IMPLS),--impl $(i))
+	$(BIN)/implmatrix images $(SELECTION)
 
 report: $(BIN)/implmatrix ## rebuild the report of the latest run from its raw results
 	$(BIN)/implmatrix report --out $(OUT)

@@ -63,7 +63,45 @@ def _implementation():
     info["name"] = name
     info["version"] = version
     info["sys_version"] = sys.version.replace("\n", " ")
+    info["features"] = _features()
     return info
+
+
+def _features():
+    """What this process runs with, seen from inside it; the host checks a row's claims
+    against this. jit: CPython's JIT is on (sys._jit, 3.14+). pyston, pyjion: their
+    evaluator is the interpreter's frame evaluator (looked at only where pyston_lite or
+    pyjion was imported at start-up, so that ctypes is not loaded into every measured
+    process)."""
+    found = {}
+    jit = getattr(sys, "_jit", None)
+    if jit is not None:
+        try:
+            found["jit"] = bool(jit.is_enabled())
+        except Exception:
+            pass
+    for feature, module in (("pyston", "pyston_lite"), ("pyjion", "pyjion")):
+        if module in sys.modules:
+            found[feature] = _custom_evaluator()
+    return found
+
+
+def _custom_evaluator():
+    """Whether the interpreter evaluates frames with another function than CPython's own
+    (_PyEval_EvalFrameDefault): what Pyston-lite's and Pyjion's enable() install
+    (CPython 3.9+)."""
+    try:
+        import ctypes
+        api = ctypes.pythonapi
+        api.PyInterpreterState_Get.restype = ctypes.c_void_p
+        get = api._PyInterpreterState_GetEvalFrameFunc
+        get.restype = ctypes.c_void_p
+        get.argtypes = [ctypes.c_void_p]
+        current = get(api.PyInterpreterState_Get())
+        default = ctypes.cast(api._PyEval_EvalFrameDefault, ctypes.c_void_p).value
+        return bool(current) and current != default
+    except Exception:
+        return False
 
 
 def _format_exc(exc):

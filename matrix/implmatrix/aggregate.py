@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 import statistics
 from collections.abc import Iterator
 from typing import Any
@@ -145,6 +147,83 @@ def _versions(cells: list[Cell]) -> dict[str, tuple[str, str]]:
         if info and cell.implementation not in found:
             found[cell.implementation] = (info.version, info.python_version)
     return found
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """"7.3.19" -> (7, 3, 19): versions compare numerically."""
+    return tuple(int(n) for n in re.findall(r"\d+", version))
+
+
+TIMELINE_COLUMNS = ["family", "implementation", "version", "features", "speed", "low", "high",
+                    "workloads", "startup_s", "empty_rss_kb", "peak_rss_kb"]
+
+
+def timeline(impls: dict[str, ImplMeta], order: list[str], *, means: pd.DataFrame,
+             start: pd.DataFrame, memory_table: pd.DataFrame) -> pd.DataFrame:
+    """Each family's releases in order (by the interpreter's own version, then the plain
+    row before one with something switched on), with the speed relative to the baseline
+    (geometric mean and interval, from speed()), the empty program's start-up time and
+    RSS and the median peak RSS of its ok cells. Only families with two rows or more: a
+    timeline needs two points."""
+    rows = []
+    for impl in order:
+        m = impls.get(impl) or ImplMeta()
+        g = row_at(means, impl) if impl in means.index else None
+        empty = start[(start["implementation"] == impl) & (start["program"] == "empty")]
+        rows.append({
+            "family": m.family, "implementation": impl, "version": m.version,
+            "features": ", ".join(m.features),
+            "speed": None if g is None else g["geomean"],
+            "low": None if g is None else g["low"], "high": None if g is None else g["high"],
+            "workloads": 0 if g is None else int(g["workloads"]),
+            "startup_s": empty["median_s"].iloc[0] if len(empty) else None,
+            "empty_rss_kb": value_at(memory_table, impl, "empty_rss_kb")
+            if impl in memory_table.index else None,
+            "peak_rss_kb": value_at(memory_table, impl, "median_peak_rss_kb")
+            if impl in memory_table.index else None,
+        })
+    families = list(dict.fromkeys(r["family"] for r in rows))
+    counts = {f: sum(r["family"] == f for r in rows) for f in families}
+    rows = sorted((r for r in rows if counts[r["family"]] > 1), key=lambda r: (
+        families.index(r["family"]), version_key(str(r["version"])), str(r["features"])))
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+
+
+STEP_COLUMNS = ["family", "kind", "older", "newer", "speedup", "low", "high", "significant",
+                "workloads", "processes", "disturbed"]
+
+
+def steps(cells: list[Cell], line: pd.DataFrame, impls: dict[str, ImplMeta]) -> pd.DataFrame:
+    """Release against release (STEP_COLUMNS): within each family of the timeline LINE,
+    every release against the one before it, and every row with something switched on
+    against the same package of the same suite without it (the JIT against plain 3.14,
+    Pyston-lite against its CPython 3.9, whatever their families). speedup: the newer
+    (or switched-on) row's speed relative to the older one, over the workloads ok on both,
+    with its interval as speed() sizes it."""
+    # (family, kind: "release" or what is switched on, older, newer)
+    pairs: list[tuple[str, str, str, str]] = []
+    plain = line[line["features"] == ""]
+    for family, mine in plain.groupby("family", sort=False):
+        pairs += [(str(family), "release", a, b)
+                  for a, b in itertools.pairwise(mine["implementation"])]
+    for impl, m in impls.items():
+        if m.features:
+            same = next((i for i, o in impls.items() if not o.features and i != impl
+                         and (o.package, o.suite) == (m.package, m.suite)), None)
+            if same is not None:
+                pairs.append((m.family, ", ".join(m.features), same, impl))
+    found = []
+    for family, kind, older, newer in pairs:
+        _, g = speed([c for c in cells if c.implementation in (older, newer)], older, [newer])
+        r = row_at(g, newer)
+        if r["geomean"] is None or pd.isna(r["geomean"]):
+            continue
+        found.append({"family": family, "kind": kind, "older": older, "newer": newer,
+                      "speedup": r["geomean"],
+                     "low": r["low"], "high": r["high"], "significant": r["significant"],
+                     "workloads": int(r["workloads"]), "processes": int(r["processes"]),
+                     "disturbed": int(r["disturbed"])})
+    return pd.DataFrame(found, columns=STEP_COLUMNS)
 
 
 def compatibility(df: pd.DataFrame) -> pd.DataFrame:

@@ -239,3 +239,45 @@ def scaling(table: pd.DataFrame, order: list[str]) -> str:
     axes[0].set_ylabel("efficiency (speedup ÷ workers)", fontsize=8)
     axes[0].legend(fontsize=7)
     return _svg(fig)
+
+
+def timeline(table: pd.DataFrame, baseline: str) -> str:
+    """Speed relative to the baseline across releases, one panel per family (its releases
+    in order on x, log speed on y, the 95% interval as an error bar); below, the empty
+    program's start-up time and RSS on the same releases."""
+    if table.empty:
+        return ""
+    plt = _pyplot()
+    families = list(dict.fromkeys(table["family"]))
+    widths = [max(2, (table["family"] == f).sum()) for f in families]
+    fig, axes = plt.subplots(3, len(families), figsize=(2.2 + 0.75 * sum(widths), 6.2),
+                             sharey="row", squeeze=False,
+                             gridspec_kw={"width_ratios": widths, "height_ratios": [3, 1, 1]})
+    palette = _colours(families)
+    for n, family in enumerate(families):
+        rows = table[table["family"] == family]
+        labels = [f"{v}{' +' + f if f else ''}" for v, f in zip(rows["version"], rows["features"],
+                                                              strict=True)]
+        xs = list(range(len(rows)))
+        speed, low, high = (rows[c].astype(float) for c in ("speed", "low", "high"))
+        ax = axes[0][n]
+        ax.errorbar(xs, speed, yerr=[(speed - low).fillna(0), (high - speed).fillna(0)],
+                    marker="o", color=palette[family], capsize=3, linewidth=1)
+        ax.axhline(1.0, color="black", linewidth=0.6)
+        ax.set_yscale("log")
+        ax.set_title(family, fontsize=9)
+        for row, (field, scale, unit) in ((1, ("startup_s", 1e3, "start-up (ms)")),
+                                          (2, ("empty_rss_kb", 1 / 1024, "empty RSS (MiB)"))):
+            values = rows[field].astype(float) * scale
+            axes[row][n].bar(xs, values.fillna(0), color=palette[family], width=0.6)
+            if n == 0:
+                axes[row][n].set_ylabel(unit, fontsize=7)
+        for ax in (axes[0][n], axes[1][n]):
+            ax.set_xticks(xs, [""] * len(xs))
+        axes[2][n].set_xticks(xs, labels, rotation=45, ha="right", fontsize=7)
+        for ax in (axes[0][n], axes[1][n], axes[2][n]):
+            ax.set_xlim(-0.5, len(xs) - 0.5)
+            ax.tick_params(labelsize=7)
+    axes[0][0].set_ylabel(f"speed vs {baseline}\n(log; > 1 is faster)", fontsize=8)
+    fig.tight_layout()
+    return _svg(fig)

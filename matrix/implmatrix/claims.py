@@ -36,6 +36,14 @@ GIL_MARGIN = 0.15
 SCALES = 0.80
 # A speed figure resting on more than this share of disturbed processes is inconclusive.
 BUSY_SHARE = 0.10
+# Published figures for the CPython steps a run can measure (faster-cpython's benchmark
+# suite, as the CPython docs quote them), by (older, newer) version: shown beside the
+# measured step, not judged (other workloads, other machines).
+PUBLISHED_CPYTHON = {
+    ("3.9", "3.11"): "published: 3.10 → 3.11 about 1.25x",
+    ("3.11", "3.13"): "published: 3.11 → 3.12 about 1.04x, 3.12 → 3.13 about 1.06x",
+    ("3.13", "3.14"): "published: about 1.04x",
+}
 
 
 def _unknown(*xs: Any) -> bool:
@@ -211,10 +219,11 @@ def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
 
 
 def check(impls: dict[str, ImplMeta], baseline: str, *, means: pd.DataFrame,
-          results: pd.DataFrame, startup: pd.DataFrame,
-          scaling: pd.DataFrame) -> list[dict[str, str]]:
-    """The five claims: rows of claim, measured (figure, 95% interval, what it rests
-    on) and verdict (holds, does not hold: why, inconclusive: why, or not measured)."""
+          results: pd.DataFrame, startup: pd.DataFrame, scaling: pd.DataFrame,
+          steps: pd.DataFrame | None = None) -> list[dict[str, str]]:
+    """The claims: rows of claim, measured (figure, 95% interval, what it rests on) and
+    verdict (holds, does not hold: why, inconclusive: why, or not measured). The claims
+    about the past rest on STEPS (aggregate.steps: release against release)."""
     base = baseline
     pypy = _family(impls, "pypy")
     pypy = None if pypy == base else pypy  # nothing to compare with
@@ -222,6 +231,14 @@ def check(impls: dict[str, ImplMeta], baseline: str, *, means: pd.DataFrame,
     rows = [_speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
             _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
             _jython_claim(scaling, jython)]
+    if steps is not None:
+        versions = {i: m.version for i, m in impls.items()}
+        rows += [_releases_claim(steps, "cpython", "CPython", versions),
+                 _releases_claim(steps, "pypy", "PyPy", versions),
+                 _switched_on_claim(steps, "pyston", "Pyston-lite makes CPython faster "
+                                    "(Pyston's own figure: about 10% on macrobenchmarks)"),
+                 _switched_on_claim(steps, "pyjion", "Pyjion makes CPython faster"),
+                 _switched_on_claim(steps, "jit", "CPython 3.14's JIT makes it faster")]
     return [{"claim": claim, "measured": measured, "verdict": verdict}
             for claim, measured, verdict in rows]
 
@@ -331,3 +348,48 @@ def _jython_claim(scaling: pd.DataFrame, jython: str | None) -> tuple[str, str, 
         "they stay near a GIL's 1/N", f"{1 / n + GIL_MARGIN:.0%}")
     return (claim, f"{jython}, one CPU-bound job on {n} workers (1/N = {1 / n:.0%}): {text}",
             verdict)
+
+
+def _step_part(step: Any, name: str, note: str = "") -> tuple[str, str]:
+    """(measured text, verdict) of "STEP's newer row is faster than its older one"."""
+    processes, disturbed = int(step.processes), int(step.disturbed)
+    busy = f"{disturbed} of {processes} processes ran while the machine was busy"
+    text = (f"{name} {step.speedup:.2f}x ({_ci(step.low, step.high)}) over "
+            f"{int(step.workloads)} workloads" + (f"; {busy}" if disturbed else "")
+            + (f" ({note})" if note else ""))
+    if disturbed > BUSY_SHARE * processes:
+        return text, say(INCONCLUSIVE, f"{name}: {busy}")
+    return text, _judge(side(step.low, step.high, 1.0), f"{name}: not faster",
+                        f"{name}: " + _unsure(step.low, step.high, "1.00x"))
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _releases_claim(steps: pd.DataFrame, family: str, label: str,
+                    versions: dict[str, str]) -> tuple[str, str, str]:
+    """Each release of FAMILY against the one before it in this run."""
+    mine = steps[(steps["family"] == family) & (steps["kind"] == "release")]
+    names = [*mine["older"][:1], *mine["newer"]]
+    claim = f"Each {label} release is faster than the one before it" + (
+        f" ({' → '.join(versions.get(n) or n for n in names)})" if names else "")
+    if mine.empty:
+        return claim, NOT_MEASURED + " (needs two releases: --set timeline)", NOT_MEASURED
+    parts = []
+    for step in aggregate.each_row(mine):
+        old, new = versions.get(step.older, ""), versions.get(step.newer, "")
+        note = PUBLISHED_CPYTHON.get((_minor(old), _minor(new)), "") \
+            if family == "cpython" else ""
+        parts.append(_step_part(step, f"{old or step.older} → {new or step.newer}", note))
+    return claim, "; ".join(t for t, _ in parts), combine([v for _, v in parts])
+
+
+def _switched_on_claim(steps: pd.DataFrame, kind: str, claim: str) -> tuple[str, str, str]:
+    """The row with KIND switched on against the same interpreter without it."""
+    mine = steps[steps["kind"] == kind]
+    if mine.empty:
+        return claim, NOT_MEASURED + " (needs both rows: --set all)", NOT_MEASURED
+    parts = [_step_part(step, f"{step.newer} vs {step.older}")
+             for step in aggregate.each_row(mine)]
+    return claim, "; ".join(t for t, _ in parts), combine([v for _, v in parts])

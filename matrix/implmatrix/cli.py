@@ -44,8 +44,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     impls = registry.load()
     print("implementations:")
     for i in impls.values():
-        flag = "  (baseline)" if i.baseline else ""
-        print(f"  {i.id:<16} {i.family:<12} Debian {i.suite} {i.package}{flag}")
+        flags = ["baseline"] * i.baseline + [f"{f} on" for f in i.features]
+        pip = f" + {' '.join(i.pip)}" if i.pip else ""
+        print(f"  {i.id:<16} {i.family:<12} Debian {i.suite} {i.package}{pip}"
+              + (f"  ({', '.join(flags)})" if flags else ""))
+    print("sets:")
+    for name, ids in registry.sets().items():
+        print(f"  {name:<16} {' '.join(ids)}")
     print("workloads:")
     for w in workloads.discover(args.workloads, args.select):
         try:
@@ -59,7 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_images(args: argparse.Namespace) -> int:
     from implmatrix import engine, images, registry
 
-    chosen = registry.select(registry.load(), args.impl)
+    chosen = registry.select(registry.load(), args.impl, args.set)
     engine.ensure_available()
     built = images.ensure(chosen, force=args.force)
     for impl in chosen:
@@ -79,7 +84,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                          "must be positive")
     if args.scaling_cap is not None and not 0 <= args.scaling_cap < float("inf"):
         raise UsageError("--scaling-cap must be 0 (no scaling) or more")
-    chosen = registry.select(registry.load(), args.impl)
+    chosen = registry.select(registry.load(), args.impl, args.set)
     if args.shard:
         chosen = registry.shard(chosen, args.shard)
     # Neither --workloads nor --suite: the built-in workloads and probes.
@@ -144,7 +149,10 @@ def _parser() -> argparse.ArgumentParser:
 
     def impl_arg(s: argparse.ArgumentParser) -> None:
         s.add_argument("--impl", action="append", metavar="ID",
-                       help="implementation id (repeatable; default: all)")
+                       help="implementation id (repeatable; default: the default set)")
+        s.add_argument("--set", metavar="NAME",
+                       help="a named set of implementations from the registry: default, "
+                            "timeline, all (see `implmatrix list`)")
 
     def workload_args(s: argparse.ArgumentParser) -> None:
         s.add_argument("--workloads", action="append", type=Path, metavar="DIR",

@@ -19,7 +19,6 @@ names the run instead; the per-implementation rule still applies.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -87,18 +86,13 @@ def is_root(path: Path) -> bool:
     return (path / store.LATEST).is_symlink()
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """"7.3.19" -> (7, 3, 19): versions compare numerically."""
-    return tuple(int(n) for n in re.findall(r"\d+", version))
-
-
 def why_not(old: Entry, new: Entry, impl: str) -> str:
     """Why IMPL of NEW cannot be compared with OLD ("" when it can)."""
     if impl not in old.order:
         return "not in that run"
     if old.host(impl) != new.host(impl):
         return "measured on another host"
-    if version_key(new.version(impl)) < version_key(old.version(impl)):
+    if aggregate.version_key(new.version(impl)) < aggregate.version_key(old.version(impl)):
         return f"older version now: {new.version(impl)} < {old.version(impl)}"
     return ""
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import re
 import shutil
 import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from implmatrix import DOCKER_DIR, DockerError
 from implmatrix.engine import docker, inspect_image, last_line
@@ -59,6 +63,8 @@ def recipe(impl: Implementation, base: str) -> str:
         "dockerfile": impl.dockerfile.read_text(),
         "package": impl.package,
         "base": base_info["Id"] if base_info else base,
+        # only when there are any: images without them keep the recipe they had
+        **({"pip": list(impl.pip)} if impl.pip else {}),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -70,23 +76,54 @@ def build(impl: Implementation, base: str, *, force: bool = False,
     labels = (info or {}).get("Config", {}).get("Labels") or {}
     if info is not None and not force and labels.get(RECIPE_LABEL) == want:
         return Image(impl.image, info["Id"], built=False)
-    log(f"building {impl.image} ({impl.package} from Debian {impl.suite})")
-    try:
-        proc = docker(
-            ["build", "--quiet", "--file", str(impl.dockerfile),
-             "--build-arg", f"BASE={base}", "--build-arg", f"PACKAGE={impl.package}",
-             "--label", f"{RECIPE_LABEL}={want}", "--label", f"org.implmatrix.id={impl.id}",
-             "--tag", impl.image, str(DOCKER_DIR)],
-            timeout=BUILD_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise DockerError(f"building {impl.image} took over {BUILD_TIMEOUT_S} s") from None
+    log(f"building {impl.image} ({impl.package} from Debian {impl.suite}"
+        + (f", {' '.join(impl.pip)} from PyPI)" if impl.pip else ")"))
+    with tempfile.TemporaryDirectory(prefix="implmatrix-build.") as context:
+        if impl.pip:
+            _download_wheels(impl, Path(context) / "wheels")
+        try:
+            proc = docker(
+                ["build", "--quiet", "--file", str(impl.dockerfile),
+                 "--build-arg", f"BASE={base}", "--build-arg", f"PACKAGE={impl.package}",
+                 "--build-arg", f"PIP={' '.join(impl.pip)}",
+                 "--label", f"{RECIPE_LABEL}={want}", "--label", f"org.implmatrix.id={impl.id}",
+                 "--tag", impl.image, context if impl.pip else str(DOCKER_DIR)],
+                timeout=BUILD_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise DockerError(f"building {impl.image} took over {BUILD_TIMEOUT_S} s") from None
     if proc.returncode != 0:
         raise DockerError(f"building {impl.image} failed: {_build_error(proc.stderr)}")
     info = inspect_image(impl.image)
     assert info is not None
     return Image(impl.image, info["Id"], built=True)
+
+
+def _download_wheels(impl: Implementation, into: Path) -> None:
+    """IMPL's requirements from PyPI, as wheels for its interpreter (python3.X of its
+    package) on this machine's architecture, downloaded by the host's pip (the host's
+    index and certificates; the image build then needs no network for them)."""
+    version = re.fullmatch(r"python(\d)\.(\d+)", impl.package)
+    if version is None:
+        raise DockerError(f"{impl.id}: pip packages need a python3.X package, not "
+                          f"{impl.package}")
+    major, minor = version.groups()
+    arch = platform.machine()
+    command = [sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(into),
+               "--only-binary=:all:", "--python-version", f"{major}.{minor}",
+               "--implementation", "cp", "--abi", f"cp{major}{minor}",
+               "--platform", f"manylinux2014_{arch}", "--platform", f"manylinux_2_17_{arch}",
+               *impl.pip]
+    try:
+        proc = subprocess.run(command, capture_output=True, timeout=BUILD_TIMEOUT_S,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise DockerError(f"{impl.id}: downloading {' '.join(impl.pip)} took over "
+                          f"{BUILD_TIMEOUT_S} s") from None
+    if proc.returncode != 0:
+        raise DockerError(f"{impl.id}: cannot download {' '.join(impl.pip)} from PyPI: "
+                          f"{last_line(proc.stderr)}")
 
 
 def _build_error(stderr: bytes) -> str:

@@ -83,6 +83,7 @@ class ImplMeta:
     timed_command: tuple[str, ...] = ()
     version: str = ""
     python_version: str = ""
+    features: tuple[str, ...] = ()  # claimed (registry): proved in every timed process
     baseline: bool = False
     host: Host | None = None  # a merged run: the host it was measured on
 
@@ -175,6 +176,7 @@ class Interpreter:
     version: str = ""
     python_version: str = ""
     sys_version: str = ""
+    features: dict[str, bool] = field(default_factory=dict)  # jit, pyston: on or off
 
 
 @dataclass(frozen=True)

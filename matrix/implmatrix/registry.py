@@ -9,7 +9,10 @@ from pathlib import Path
 from implmatrix import DOCKER_DIR, UsageError
 
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
-_FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "baseline"}
+_FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "features",
+           "baseline"}
+FEATURES = ("jit", "pyston", "pyjion")  # what a row may claim; workloads/harness.py proves each
+DEFAULT_SET, ALL_SET = "default", "all"
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class Implementation:
     package: str
     command: tuple[str, ...]
     timed_env: tuple[tuple[str, str], ...] = ()  # added to the environment of timed cells
+    pip: tuple[str, ...] = ()  # requirements from PyPI, installed into the image
+    features: tuple[str, ...] = ()  # claimed: proved from inside every timed process
     baseline: bool = False
 
     @property
@@ -51,7 +56,13 @@ def load(path: Path = REGISTRY_FILE) -> dict[str, Implementation]:
         if missing:
             raise ValueError(f"{path}: {entry.get('id', 'an entry')} lacks {sorted(missing)}")
         impl = Implementation(**{**entry, "command": tuple(entry["command"]),
-                                 "timed_env": tuple(entry.get("timed_env", {}).items())})
+                                 "timed_env": tuple(entry.get("timed_env", {}).items()),
+                                 "pip": tuple(entry.get("pip", ())),
+                                 "features": tuple(entry.get("features", ()))})
+        if set(impl.features) - set(FEATURES):
+            raise ValueError(f"{path}: {impl.id} claims unknown features "
+                             f"{sorted(set(impl.features) - set(FEATURES))}; known: "
+                             f"{', '.join(FEATURES)}")
         if impl.id in impls:
             raise ValueError(f"{path}: duplicate implementation id {impl.id!r}")
         impls[impl.id] = impl
@@ -60,14 +71,42 @@ def load(path: Path = REGISTRY_FILE) -> dict[str, Implementation]:
     return impls
 
 
+def sets(path: Path = REGISTRY_FILE) -> dict[str, tuple[str, ...]]:
+    """The named sets of implementations ([sets] in the registry), with `all` (every entry,
+    in the file's order) added; each checked against the entries."""
+    impls = load(path)
+    with open(path, "rb") as f:
+        named = tomllib.load(f).get("sets", {})
+    found = {name: tuple(ids) for name, ids in named.items()}
+    if DEFAULT_SET not in found or ALL_SET in found:
+        raise ValueError(f"{path}: [sets] must have `{DEFAULT_SET}` and must not name "
+                         f"`{ALL_SET}` (every entry)")
+    for name, ids in found.items():
+        unknown = [i for i in ids if i not in impls]
+        if unknown or len(set(ids)) != len(ids):
+            raise ValueError(f"{path}: set {name!r} names unknown or repeated ids: "
+                             f"{', '.join(unknown) or 'a repeated one'}")
+    if not any(impls[i].baseline for i in found[DEFAULT_SET]):
+        raise ValueError(f"{path}: the `{DEFAULT_SET}` set must hold the baseline")
+    return {**found, ALL_SET: tuple(impls)}
+
+
 def baseline(impls: dict[str, Implementation]) -> Implementation:
     return next(i for i in impls.values() if i.baseline)
 
 
-def select(impls: dict[str, Implementation], ids: list[str] | None) -> list[Implementation]:
-    """The implementations named by --impl (all when none), or a UsageError."""
+def select(impls: dict[str, Implementation], ids: list[str] | None,
+           set_name: str | None = None, path: Path = REGISTRY_FILE) -> list[Implementation]:
+    """The implementations named by --impl, else those of --set SET_NAME (the default set
+    when neither is given), or a UsageError."""
+    if ids and set_name:
+        raise UsageError("give --impl or --set, not both")
     if not ids:
-        return list(impls.values())
+        named = sets(path)
+        name = set_name or DEFAULT_SET
+        if name not in named:
+            raise UsageError(f"unknown set {name}; valid: {', '.join(named)}")
+        return [impls[i] for i in named[name]]
     unknown = [i for i in ids if i not in impls]
     if unknown:
         raise UsageError(

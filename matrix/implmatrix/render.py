@@ -30,6 +30,7 @@ from implmatrix import (
     regressions_report,
     stats,
     store,
+    systems,
     trend_chart,
 )
 from implmatrix.compat import STATUSES as COMPAT_STATUSES
@@ -96,6 +97,9 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     startup = aggregate.startup(startup_raw, order)
     scaling = aggregate.scaling(scaling_raw, order)
     memory = aggregate.memory(df, startup, order)
+    timeline = aggregate.timeline(meta.implementations, [i for i in order if i not in other_host],
+                                  means=means, start=startup, memory_table=memory)
+    steps = aggregate.steps(cells, timeline, meta.implementations)
     versions = df.drop_duplicates("implementation").set_index("implementation")
 
     def impl_row(i: str) -> dict[str, Any]:
@@ -129,7 +133,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
     differences = _differences(compat)
     claims_rows = claims.check(meta.implementations, baseline, means=means, results=df,
-                               startup=startup, scaling=scaling)
+                               startup=startup, scaling=scaling, steps=steps)
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     settings = meta.settings
@@ -142,6 +146,8 @@ def view(run: store.RunDir, against: str | None = None) -> View:
                          **(model.dump(meta.remeasured) if meta.remeasured else {})},
         "claims": claims_rows, "claims_rule": claims.RULE,
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
+        "timeline": _timeline_rows(timeline, baseline), "steps": _step_rows(steps, meta),
+        "systems": systems.table(order),
         "scaling_top": _scaling_top(scaling, order),
         "scaling_protocol": scaling_protocol(settings.scaling_cap_s),
         "other_host": other_host, "normalized": normalized,
@@ -165,6 +171,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
     }
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
+              "timeline": timeline, "steps": steps,
               "geomeans": means, "memory": memory}
     return View(context, df, entry, compat, tables)
 
@@ -264,6 +271,30 @@ def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]
     } for i in order if i in set(top["implementation"])]
 
 
+def _timeline_rows(timeline: pd.DataFrame, baseline: str) -> list[dict[str, Any]]:
+    """The timeline table: per family, its releases in order."""
+    return [{
+        "family": r.family, "implementation": r.implementation, "version": r.version,
+        "features": r.features, "baseline": r.implementation == baseline,
+        "speed": _times(r.speed), "ci": "" if pd.isna(r.low) or r.implementation == baseline
+        else f"{r.low:.2f}–{r.high:.2f}", "workloads": int(r.workloads),
+        "startup_ms": _num(None if pd.isna(r.startup_s) else r.startup_s * 1e3, ".0f"),
+        "empty_rss": _mib(r.empty_rss_kb), "peak_rss": _mib(r.peak_rss_kb),
+    } for r in aggregate.each_row(timeline)]
+
+
+def _step_rows(steps: pd.DataFrame, meta: model.RunMeta) -> list[dict[str, Any]]:
+    """Release against release: the newer row's speed relative to the older one."""
+    return [{
+        "family": r.family, "kind": r.kind, "older": r.older, "newer": r.newer,
+        "versions": f"{meta.impl(r.older).version} → {meta.impl(r.newer).version}"
+        + (f" +{r.kind}" if r.kind != "release" else ""),
+        "speedup": _times(r.speedup), "ci": f"{r.low:.2f}–{r.high:.2f}",
+        "significant": bool(r.significant), "workloads": int(r.workloads),
+        "disturbed": int(r.disturbed),
+    } for r in aggregate.each_row(steps)]
+
+
 def _other_hosts(meta: model.RunMeta, baseline: str, order: list[str]) -> list[str]:
     """Implementations (of a merged run) measured on another host than the baseline."""
     home = store.host_id(meta.host_of(baseline))
@@ -307,6 +338,7 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
         "startup": charts.startup_memory(tables["startup"], tables["memory"], order),
         "compat": charts.compat_by_category(compat, order),
         "scaling": charts.scaling(tables["scaling"], order),
+        "timeline": charts.timeline(tables["timeline"], baseline),
     }
     context["history"]["trend_svg"] = trend_chart.trend(context["history"]["trend"])
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")

@@ -162,7 +162,8 @@ class _Matrix:
                     package=impl.package, suite=impl.suite, command=impl.command,
                     timed_command=impl.timed_command,
                     package_version=box.read("/etc/implmatrix/package-version"),
-                    baseline=impl.baseline, version=version, python_version=python_version)
+                    baseline=impl.baseline, version=version, python_version=python_version,
+                    features=impl.features)
                 self.boxes[impl.id] = box
             except DockerError as e:  # one broken implementation must not stop the others
                 self.broken[impl.id] = str(e)
@@ -219,7 +220,8 @@ class _Matrix:
              f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s)
         process = processes[-1] if len(processes) == 1 else None
         outcome = classify(result, s.timeout_s, process.nonce or "" if process else "")
-        return replace(outcome, process=process), interference.disturbance([process])
+        return replace(_proved(outcome, impl), process=process), \
+            interference.disturbance([process])
 
     # -- start-up and memory of nearly empty programs ------------------------------------------
     def startup(self) -> None:
@@ -461,6 +463,21 @@ def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...
     return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
         impl.family, impl.baseline, r.kind, r.workers))
         for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
+
+
+def _proved(outcome: model.Run, impl: Implementation) -> model.Run:
+    """OUTCOME, or an error if its process did not run with every feature IMPL claims (the
+    JIT on, Pyston active), as the harness saw from inside: such a row would measure
+    something else than it says."""
+    record = outcome.record
+    if record is None or not impl.features:
+        return outcome
+    seen = record.implementation.features if record.implementation else {}
+    off = [f for f in impl.features if seen.get(f) is not True]
+    if not off:
+        return outcome
+    return replace(outcome, status="error", error=f"{impl.id} claims {', '.join(off)}, but "
+                   f"this process ran without it (from inside: {seen or 'not detectable'})")
 
 
 def _settled(cell: model.Cell) -> model.Cell:

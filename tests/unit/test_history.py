@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from implmatrix import (
+    aggregate,
     cli,
     history,
     model,
@@ -75,9 +76,9 @@ def entry(run: store.RunDir) -> history.Entry:
 
 # -- which run is compared --------------------------------------------------------------------
 def test_versions_compare_numerically():
-    assert history.version_key("7.3.19") > history.version_key("7.3.9")
-    assert history.version_key("3.14.0rc1") > history.version_key("3.13.5")
-    assert history.version_key("") < history.version_key("1.0")
+    assert aggregate.version_key("7.3.19") > aggregate.version_key("7.3.9")
+    assert aggregate.version_key("3.14.0rc1") > aggregate.version_key("3.13.5")
+    assert aggregate.version_key("") < aggregate.version_key("1.0")
 
 
 def test_previous_comparable_skips_other_hosts_and_unfinished_runs(tmp_path):

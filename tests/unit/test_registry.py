@@ -8,7 +8,10 @@ import pytest
 
 from implmatrix import UsageError, registry
 
-IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]
+IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]  # default
+TIMELINE = ["cpython2.7", "cpython3.9", "cpython3.11", "cpython3.15", "cpython3.14-jit",
+            "pyston-lite3.9", "pyjion3.9", "pypy7.3.5", "pypy7.3.11", "pypy8.0", "micropython1.26",
+            "jython2.7.2"]
 
 ENTRY = """
 [[implementation]]
@@ -36,9 +39,47 @@ def impls() -> dict[str, registry.Implementation]:
     return registry.load()
 
 
-def test_shipped_registry_has_the_five_implementations_in_order(impls):
-    assert list(impls) == IDS
-    assert all(impls[i].id == i for i in IDS)
+def test_shipped_registry_has_todays_five_then_the_timeline(impls):
+    assert list(impls) == IDS + TIMELINE
+    assert all(impls[i].id == i for i in impls)
+    found = registry.sets()
+    assert found["default"] == tuple(IDS) and found["all"] == tuple(IDS + TIMELINE)
+    # every release, today's among them; not the rows with something switched on
+    assert set(found["timeline"]) == set(IDS + TIMELINE) - {"cpython3.14-jit", "pyston-lite3.9",
+                                                             "pyjion3.9"}
+    # claimed features: the JIT row and Pyston, nothing else
+    assert {i.id: i.features for i in impls.values() if i.features} == {
+        "cpython3.14-jit": ("jit",), "pyston-lite3.9": ("pyston",), "pyjion3.9": ("pyjion",)}
+
+
+def test_sets_are_checked(tmp_path):
+    one = entry("a", "baseline = true") + entry("b")
+    for sets, why in (('default = ["b"]', "must hold the baseline"),
+                      ('default = ["a", "c"]', "unknown or repeated ids: c"),
+                      ('default = ["a"]\nall = ["a"]', "must not name `all`"),
+                      ('other = ["a"]', "must have `default`")):
+        path = write_registry(tmp_path, f"[sets]\n{sets}\n" + one)
+        with pytest.raises(ValueError, match=why):
+            registry.sets(path)
+
+
+def test_select_by_set(tmp_path):
+    path = write_registry(tmp_path, '[sets]\ndefault = ["b", "a"]\nsmall = ["a"]\n'
+                          + entry("a", "baseline = true") + entry("b") + entry("c"))
+    impls = registry.load(path)
+    assert [i.id for i in registry.select(impls, None, path=path)] == ["b", "a"]
+    assert [i.id for i in registry.select(impls, None, "small", path)] == ["a"]
+    assert [i.id for i in registry.select(impls, None, "all", path)] == ["a", "b", "c"]
+    with pytest.raises(UsageError, match="unknown set nope; valid: default, small, all"):
+        registry.select(impls, None, "nope", path)
+    with pytest.raises(UsageError, match="give --impl or --set, not both"):
+        registry.select(impls, ["a"], "small", path)
+
+
+def test_an_unknown_feature_is_rejected(tmp_path):
+    path = write_registry(tmp_path, entry("a", 'baseline = true\nfeatures = ["turbo"]'))
+    with pytest.raises(ValueError, match="unknown features"):
+        registry.load(path)
 
 
 def test_cpython313_is_the_one_baseline(impls):
@@ -46,7 +87,7 @@ def test_cpython313_is_the_one_baseline(impls):
     assert registry.baseline(impls).id == "cpython3.13"
 
 
-@pytest.mark.parametrize("impl_id", IDS)
+@pytest.mark.parametrize("impl_id", IDS + TIMELINE)
 def test_every_dockerfile_exists(impls, impl_id):
     impl = impls[impl_id]
     assert impl.dockerfile.is_file(), impl.dockerfile
@@ -118,7 +159,7 @@ baseline = true
         registry.load(path)
 
 
-def test_select_none_or_empty_returns_all_in_file_order(impls):
+def test_select_none_or_empty_returns_the_default_set(impls):
     assert [i.id for i in registry.select(impls, None)] == IDS
     assert [i.id for i in registry.select(impls, [])] == IDS
 
@@ -138,13 +179,13 @@ def test_select_unknown_id_lists_the_valid_ids(impls):
 
 
 def test_shards_split_the_implementations_round_robin(impls):
-    chosen = list(impls.values())
+    chosen = registry.select(impls, None)
     shares = [registry.shard(chosen, f"{k}/3") for k in (1, 2, 3)]
-    assert sorted(i.id for share in shares for i in share) == sorted(impls)
+    assert sorted(i.id for share in shares for i in share) == sorted(IDS)
     assert [i.id for i in shares[0]] == [chosen[0].id, chosen[3].id]
 
 
 @pytest.mark.parametrize("spec", ["0/3", "4/3", "a/b", "1", "1/2/3", "6/6"])
 def test_bad_shards_are_usage_errors(impls, spec):
     with pytest.raises(UsageError):
-        registry.shard(list(impls.values()), spec)
+        registry.shard(registry.select(impls, None), spec)

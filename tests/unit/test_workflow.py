@@ -30,6 +30,7 @@ def test_actionlint_accepts_the_workflow():
 
 @pytest.mark.parametrize(("old", "new"), [
     ("needs: run", "needs: no-such-job"),
+    ("needs.plan.outputs.impls", "needs.plan.outputs.nothing"),
     ("matrix.impl }}", "matrix.implementation }}"),
 ])
 def test_actionlint_would_catch_a_broken_workflow(tmp_path, old, new):
@@ -45,8 +46,12 @@ def test_workflow_shape():
     assert re.search(r"^  schedule:\n    - cron: ", text, re.M)
     assert re.search(r"^  workflow_dispatch:", text, re.M)
     assert "fail-fast: false" in text
-    impls = re.search(r"impl: \[(.*)\]", text).group(1).split(", ")
-    assert impls == list(registry.load())  # one job per implementation
+    # one job per implementation of the set the plan job lists: default daily, all weekly
+    assert "impl: ${{ fromJSON(needs.plan.outputs.impls) }}" in text
+    crons = re.findall(r'- cron: "([^"]+)"', text)
+    assert len(crons) == 2 and crons[0].endswith("* * *") and not crons[1].endswith("* * *")
+    assert f"github.event.schedule == '{crons[1]}' && 'all' || inputs.set || 'default'" in text
+    assert {"default", "all"} <= set(registry.sets())
     assert "name: raw-${{ matrix.impl }}" in text  # distinctly named artifacts
     report = text.split("\n  report:\n", 1)[1]
     assert "needs: run" in report and "if: always()" in report

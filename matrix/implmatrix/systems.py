@@ -1,0 +1,78 @@
+"""The systems of the talk this project started from ("Python performance: Past, Present,
+Future", PyCon India 2020), one row each: the registry's rows that measure it, or why it
+cannot be measured here. Each reason was checked on 2026-12-03 against Debian (bullseye
+to sid) and PyPI, the only sources this project's machines reach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NEXT_ISSUE = "next: the future systems, with working implementations"
+
+
+@dataclass(frozen=True)
+class System:
+    name: str
+    what: str
+    ids: tuple[str, ...] = ()  # registry rows that measure it (by prefix: "pypy" -> pypy*)
+    why_not: str = ""  # why no row measures it, precisely (with rows: what of it is not)
+
+    def rows(self, measured: list[str]) -> list[str]:
+        """The implementations of MEASURED (a run's) that measure this system."""
+        return [i for i in measured if any(i == p or i.startswith(p) for p in self.ids)]
+
+
+SYSTEMS = (
+    System("CPython", "the reference interpreter, release after release",
+           ("cpython2.7", "cpython3.")),
+    System("PyPy", "a tracing JIT and a tracing GC, written in RPython", ("pypy",)),
+    System("MicroPython", "Python 3 for microcontrollers (the unix port here)",
+           ("micropython",)),
+    System("Jython", "Python 2.7 on the JVM, without a GIL", ("jython",)),
+    System("Pyston", "a JIT for CPython; Pyston-lite is its JIT as an extension",
+           ("pyston-lite",),
+           "the full Pyston fork: its releases are binaries on GitHub, with no Debian or "
+           "PyPI package; Pyston-lite (PyPI) is measured instead"),
+    System("Pyjion", "a JIT for CPython on .NET's RyuJIT", ("pyjion",)),
+    System("CPython's JIT", "the copy-and-patch JIT of CPython 3.13+", ("cpython3.14-jit",)),
+    System("the GIL, threads and multiprocessing", "one CPU-bound job on 1..N threads or "
+           "processes (thread scaling, every row)", ("cpython3.13",)),
+    System("Stackless Python", "microthreads in a CPython fork", (),
+           "no Debian package; on PyPI only `stackless-python` 10.0, an installer whose "
+           "dependency `stackless_installer_C4_linux_x86_64` has no release on PyPI, so "
+           "it cannot be installed"),
+    System("IronPython", "Python on .NET", (),
+           "neither Debian nor PyPI has it (its releases are on GitHub and NuGet); "
+           "Debian's Mono could run IronPython 2.7, but there is nothing to run"),
+    System("psyco", "a specializing JIT for CPython 2", (),
+           "not on PyPI and not in Debian; it ran on 32-bit x86 CPython 2 only "
+           "(abandoned in 2012), and this machine is x86_64"),
+    System("Unladen Swallow", "an LLVM JIT branch of CPython 2.6", (),
+           "abandoned in 2011 and never part of a CPython release; not on PyPI, not in "
+           "Debian"),
+    System("Gilectomy", "CPython without a GIL (2016–2017)", (),
+           "abandoned in 2017, never released; not on PyPI, not in Debian. Its "
+           "successor, free-threaded CPython, is " + NEXT_ISSUE),
+    System("subinterpreters", "one interpreter per thread, each with its own GIL", (),
+           NEXT_ISSUE + " (CPython 3.14's concurrent.interpreters)"),
+    System("Cython", "Python compiled to C extensions", (), NEXT_ISSUE),
+    System("Numba", "a JIT for numeric Python on LLVM", (), NEXT_ISSUE),
+    System("C and Rust extensions", "hot loops moved out of Python", (), NEXT_ISSUE),
+    System("HPy", "a portable C API for extensions", (), NEXT_ISSUE),
+)
+
+
+def table(measured: list[str]) -> list[dict[str, str | list[str]]]:
+    """One row per system: name, what it is, the rows of MEASURED (a run's
+    implementations) that measure it, and a note: why it is not measured (here, or in
+    this run), or what of it is not."""
+    found: list[dict[str, str | list[str]]] = []
+    for s in SYSTEMS:
+        rows = s.rows(measured)
+        if rows or not s.ids:
+            note = s.why_not
+        else:
+            note = "not in this run: `implmatrix run --set all` measures it" + (
+                f"; {s.why_not}" if s.why_not else "")
+        found.append({"name": s.name, "what": s.what, "rows": rows, "note": note})
+    return found
