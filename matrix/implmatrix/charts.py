@@ -244,10 +244,12 @@ def scaling(table: pd.DataFrame, order: list[str]) -> str:
 def timeline(table: pd.DataFrame, baseline: str) -> str:
     """Speed relative to the baseline across releases, one panel per family (its releases
     in order on x, log speed on y, the 95% interval as an error bar); below, the empty
-    program's start-up time and RSS on the same releases."""
+    program's start-up time and RSS on the same releases (log scales)."""
     if table.empty:
         return ""
     plt = _pyplot()
+    from matplotlib import ticker
+
     families = list(dict.fromkeys(table["family"]))
     widths = [max(2, (table["family"] == f).sum()) for f in families]
     fig, axes = plt.subplots(3, len(families), figsize=(2.2 + 0.75 * sum(widths), 6.2),
@@ -269,15 +271,20 @@ def timeline(table: pd.DataFrame, baseline: str) -> str:
         for row, (field, scale, unit) in ((1, ("startup_s", 1e3, "start-up (ms)")),
                                           (2, ("empty_rss_kb", 1 / 1024, "empty RSS (MiB)"))):
             values = rows[field].astype(float) * scale
-            axes[row][n].bar(xs, values.fillna(0), color=palette[family], width=0.6)
+            axes[row][n].plot(xs, values, marker="s", markersize=4, linewidth=1,
+                              color=palette[family])
+            axes[row][n].set_yscale("log")  # 5 ms beside a JVM's 1 s
             if n == 0:
-                axes[row][n].set_ylabel(unit, fontsize=7)
+                axes[row][n].set_ylabel(f"{unit}\n(log)", fontsize=7)
         for ax in (axes[0][n], axes[1][n]):
             ax.set_xticks(xs, [""] * len(xs))
         axes[2][n].set_xticks(xs, labels, rotation=45, ha="right", fontsize=7)
         for ax in (axes[0][n], axes[1][n], axes[2][n]):
             ax.set_xlim(-0.5, len(xs) - 0.5)
             ax.tick_params(labelsize=7)
+            ax.yaxis.set_major_locator(ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+            ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+            ax.yaxis.set_minor_formatter(ticker.NullFormatter())
     axes[0][0].set_ylabel(f"speed vs {baseline}\n(log; > 1 is faster)", fontsize=8)
     fig.tight_layout()
     return _svg(fig)

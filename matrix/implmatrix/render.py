@@ -168,6 +168,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
                                      for s in COMPAT_STATUSES}} for i in order],
         "compat_statuses": COMPAT_STATUSES,
         "differences": differences,
+        "compat_releases": _compat_releases(compat, timeline),
         "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
     }
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
@@ -210,6 +211,23 @@ def _speed_rows(compat: pd.DataFrame, ratios: pd.DataFrame, df: pd.DataFrame,
             })
         speed_rows.append({"workload": workload, "cells": cells})
     return speed_rows
+
+
+def _compat_releases(compat: pd.DataFrame, timeline: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per family of the timeline, the scripts whose status changes from one release to
+    the next, with their `since` tag: in which release a feature appeared or broke."""
+    found = []
+    for family, releases in timeline[timeline["features"] == ""].groupby("family", sort=False):
+        ids = list(releases["implementation"])
+        mine = compat[compat["implementation"].astype(str).isin(ids)]
+        for (suite, script), rows in mine.groupby(["suite", "script"], sort=True):
+            status = dict(zip(rows["implementation"].astype(str), rows["status"], strict=True))
+            if len(set(status.values())) > 1:
+                found.append({"family": family, "suite": suite, "script": script,
+                              "since": rows["since"].iloc[0],
+                              "releases": [{"implementation": i, "status": status.get(i, "")}
+                                           for i in ids]})
+    return found
 
 
 def _differences(compat: pd.DataFrame) -> list[dict[str, Any]]:

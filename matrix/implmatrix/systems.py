@@ -31,8 +31,8 @@ SYSTEMS = (
     System("Jython", "Python 2.7 on the JVM, without a GIL", ("jython",)),
     System("Pyston", "a JIT for CPython; Pyston-lite is its JIT as an extension",
            ("pyston-lite",),
-           "the full Pyston fork: its releases are binaries on GitHub, with no Debian or "
-           "PyPI package; Pyston-lite (PyPI) is measured instead"),
+           "the full Pyston fork: no Debian package, and PyPI has no `pyston` "
+           "distribution; Pyston-lite (PyPI) is measured instead"),
     System("Pyjion", "a JIT for CPython on .NET's RyuJIT", ("pyjion",)),
     System("CPython's JIT", "the copy-and-patch JIT of CPython 3.13+", ("cpython3.14-jit",)),
     System("the GIL, threads and multiprocessing", "one CPU-bound job on 1..N threads or "
@@ -42,8 +42,8 @@ SYSTEMS = (
            "dependency `stackless_installer_C4_linux_x86_64` has no release on PyPI, so "
            "it cannot be installed"),
     System("IronPython", "Python on .NET", (),
-           "neither Debian nor PyPI has it (its releases are on GitHub and NuGet); "
-           "Debian's Mono could run IronPython 2.7, but there is nothing to run"),
+           "no Debian package, and PyPI has no `ironpython` distribution; Debian's Mono "
+           "could run IronPython 2.7, but there is nothing to run on it"),
     System("psyco", "a specializing JIT for CPython 2", (),
            "not on PyPI and not in Debian; it ran on 32-bit x86 CPython 2 only "
            "(abandoned in 2012), and this machine is x86_64"),

@@ -113,7 +113,7 @@ def test_the_systems_table_says_why_or_which_rows():
     assert rows["PyPy"]["rows"] == ["pypy3.11"] and rows["PyPy"]["note"] == ""
     assert rows["Pyston"]["rows"] == ["pyston-lite3.9"] and "full Pyston" in rows["Pyston"]["note"]
     assert rows["Jython"]["rows"] == [] and "--set all" in rows["Jython"]["note"]
-    assert rows["IronPython"]["rows"] == [] and "NuGet" in rows["IronPython"]["note"]
+    assert rows["IronPython"]["rows"] == [] and "ironpython" in rows["IronPython"]["note"]
     # every row of the registry measures some system
     for impl in registry.load():
         assert any(impl in s["rows"] for s in systems.table([impl])), impl
