@@ -46,7 +46,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def impls() -> dict[str, registry.Implementation]:
-    return registry.load()
+    """The default set: what the shared run measures (test_timeline.py takes older ones)."""
+    return {i.id: i for i in registry.select(registry.load(), None)}
 
 
 @pytest.fixture(scope="session")
