@@ -56,7 +56,8 @@ clean: ## remove generated reports and leftover containers (images stay)
 	-docker ps -aq --filter label=org.implmatrix.cell-runner | xargs -r docker rm -f
 
 clean-images: ## remove the interpreter and base images
-	-docker images -q 'implmatrix/*' | xargs -r docker rmi -f
+	# by name, bases last (sort -r): a base cannot go while an image built on it exists
+	-docker images --format '{{.Repository}}:{{.Tag}}' 'implmatrix/*' | sort -r | xargs -r docker rmi -f
 
 # The host-side tools in a virtualenv; redone when pyproject.toml changes.
 $(BIN)/implmatrix: pyproject.toml
