@@ -1,7 +1,7 @@
 """Thread/process scaling: wall time of one fixed CPU-bound job split over N workers.
 
 Usage: <interpreter> scaling.py KIND WORKERS UNITS REPEATS WARMUP_S
-       KIND is "threads" or "processes".
+       KIND is "threads", "processes" or "interpreters".
 
 The job is UNITS units of pure-Python integer work (about 5 ms a unit on
 CPython 3.13), split into WORKERS contiguous chunks of (nearly) equal size.
@@ -21,6 +21,10 @@ threads:   threading where present (CPython, PyPy, Jython), else the low-level
            lock-protected counter.
 processes: os.fork + os.pipe + os.waitpid; each child writes its checksum to
            a pipe. Unavailable where os.fork is missing (Jython, MicroPython).
+interpreters: one subinterpreter per worker, each with its own GIL
+           (concurrent.interpreters, CPython 3.14+), made once per process and
+           driven from one thread each; the job is this file imported as a module
+           in each of them. Unavailable elsewhere.
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
 Python 3. The record is the last stdout line, after harness.MARKER:
@@ -278,6 +282,44 @@ def process_runner():
     return (lambda units, workers: _run_fork(os, units, workers)), None
 
 
+# --- interpreters ----------------------------------------------------------
+
+def interpreter_runner():
+    """Return (run, None) or (None, reason-it-is-unavailable)."""
+    try:
+        from concurrent import interpreters
+        import threading
+    except ImportError:
+        return None, "no concurrent.interpreters (CPython 3.14+)"
+    import scaling  # this file as a module: a subinterpreter imports the job by name
+    pool = []  # made once per process: start-up is not the job (README: scaling)
+
+    def run(units, workers):
+        while len(pool) < workers:
+            interp = interpreters.create()
+            interp.exec("import sys; sys.path.insert(0, %r)" % (_here(),))
+            pool.append(interp)
+        results = [None] * workers
+        errors = []
+
+        def body(w):
+            try:
+                results[w] = pool[w].call(scaling.work, units, workers, w)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=body, args=(w,)) for w in _range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise errors[0]
+        return sum(results)
+
+    return run, None
+
+
 # --- main ------------------------------------------------------------------
 
 def measure(record, argv):
@@ -294,8 +336,10 @@ def measure(record, argv):
         run, reason = thread_runner()
     elif kind == "processes":
         run, reason = process_runner()
+    elif kind == "interpreters":
+        run, reason = interpreter_runner()
     else:
-        raise ValueError("KIND must be threads or processes, not %r" % (kind,))
+        raise ValueError("KIND must be threads, processes or interpreters, not %r" % (kind,))
     if run is None:
         record["available"] = False
         record["reason"] = reason
@@ -338,7 +382,8 @@ def measure(record, argv):
 def main(argv):
     import json
     if len(argv) != 6:
-        sys.stderr.write("usage: scaling.py threads|processes WORKERS UNITS REPEATS WARMUP_S\n")
+        sys.stderr.write("usage: scaling.py threads|processes|interpreters WORKERS UNITS "
+                         "REPEATS WARMUP_S\n")
         return 2
     record = {
         "kind": argv[1],

@@ -13,6 +13,7 @@ import pandas as pd
 
 from implmatrix import interference, stats
 from implmatrix.model import (
+    SCALING_KINDS,
     Cell,
     ImplMeta,
     Run,
@@ -344,7 +345,7 @@ def scaling(found: dict[str, Scaling], order: list[str]) -> pd.DataFrame:
     rows = []
     for impl in order:
         points = found[impl].points if impl in found else ()
-        for kind in ("threads", "processes"):
+        for kind in SCALING_KINDS:
             mine = [p for p in points if p.kind == kind]
             clean: dict[int, list[list[float]]] = {}  # workers -> times per process
             for p in mine:

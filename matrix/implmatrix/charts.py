@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from implmatrix import aggregate
+from implmatrix.model import SCALING_KINDS
 
 if TYPE_CHECKING:  # matplotlib loads only when a chart is drawn
     from matplotlib.figure import Figure
@@ -222,8 +223,10 @@ def scaling(table: pd.DataFrame, order: list[str]) -> str:
         return ""
     plt = _pyplot()
     colour = _colours(order)
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3), sharey=True)
-    for ax, kind in zip(axes, ("threads", "processes"), strict=True):
+    kinds = [k for k in SCALING_KINDS if (usable["kind"] == k).any()]
+    fig, axes = plt.subplots(1, len(kinds), figsize=(4.5 * len(kinds), 3), sharey=True,
+                             squeeze=False)
+    for ax, kind in zip(axes[0], kinds, strict=True):
         for impl in order:
             rows = usable[(usable["implementation"] == impl) & (usable["kind"] == kind)]
             if len(rows) > 1:
@@ -236,8 +239,8 @@ def scaling(table: pd.DataFrame, order: list[str]) -> str:
         ax.set_xlabel("workers", fontsize=8)
         ax.set_xticks(range(1, top + 1))
         ax.set_ylim(0, 1.2)
-    axes[0].set_ylabel("efficiency (speedup ÷ workers)", fontsize=8)
-    axes[0].legend(fontsize=7)
+    axes[0][0].set_ylabel("efficiency (speedup ÷ workers)", fontsize=8)
+    axes[0][0].legend(fontsize=7)
     return _svg(fig)
 
 

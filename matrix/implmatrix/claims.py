@@ -79,7 +79,10 @@ def scaling_thresholds(family: str, baseline: bool, kind: str,
     """The efficiencies at which a claim's verdict changes, for an implementation's
     (FAMILY, the BASELINE or not) scaling point KIND on WORKERS (the most workers: the
     point the claims judge); () when no claim judges it. The baseline answers the GIL
-    claim (threads in the band around 1/N, processes at SCALES), Jython its own."""
+    claim (threads in the band around 1/N, processes at SCALES), Jython its own, and
+    subinterpreters, wherever they exist, theirs (at SCALES)."""
+    if kind == "interpreters":
+        return (SCALES,)
     if baseline:
         return (1 / workers - GIL_MARGIN, 1 / workers + GIL_MARGIN) if kind == "threads" \
             else (SCALES,)
@@ -230,7 +233,7 @@ def check(impls: dict[str, ImplMeta], baseline: str, *, means: pd.DataFrame,
     jython = _family(impls, "jython")
     rows = [_speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
             _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
-            _jython_claim(scaling, jython)]
+            _jython_claim(scaling, jython), _subinterpreters_claim(scaling, list(impls))]
     if steps is not None:
         versions = {i: m.version for i, m in impls.items()}
         rows += [_releases_claim(steps, "cpython", "CPython", versions),
@@ -393,3 +396,18 @@ def _switched_on_claim(steps: pd.DataFrame, kind: str, claim: str) -> tuple[str,
     parts = [_step_part(step, f"{step.newer} vs {step.older}")
              for step in aggregate.each_row(mine)]
     return claim, "; ".join(t for t, _ in parts), combine([v for _, v in parts])
+
+
+def _subinterpreters_claim(scaling: pd.DataFrame, order: list[str]) -> tuple[str, str, str]:
+    """Subinterpreters (one GIL each) on the first implementation that has them."""
+    claim = ("Subinterpreters, each with its own GIL, reach about 100% efficiency "
+             f"(taken as: at least {SCALES:.0%})")
+    impl = next((i for i in order if _top(scaling, i, "interpreters") is not None), None)
+    row = _top(scaling, impl, "interpreters")
+    if impl is None or row is None:
+        return claim, NOT_MEASURED + " (needs CPython 3.14+ and 2 or more cores)", NOT_MEASURED
+    n = int(row.workers)
+    text, verdict = _efficiency_part(
+        row, "subinterpreters", lambda low, high: side(low, high, SCALES, inclusive=True),
+        f"below {SCALES:.0%}", f"{SCALES:.0%}")
+    return claim, f"{impl}, one CPU-bound job on {n} workers: {text}", verdict

@@ -305,11 +305,15 @@ class ScalingProcess:
     remeasured: int = 0
 
 
+# How the scaling job's workers run: threads, forked processes, subinterpreters (3.14+).
+SCALING_KINDS = ("threads", "processes", "interpreters")
+
+
 @dataclass(frozen=True)
 class ScalingPoint:
     """The scaling job on WORKERS threads or processes: its processes."""
 
-    kind: str  # threads, processes
+    kind: str  # one of SCALING_KINDS
     workers: int
     available: bool = True
     reason: str = ""

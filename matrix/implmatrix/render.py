@@ -285,7 +285,7 @@ def _scaling_top(scaling: pd.DataFrame, order: list[str]) -> list[dict[str, Any]
                        if r.available and not pd.isna(r.efficiency) else f"n/a: {r.reason}"
                        for r in aggregate.each_row(top)
                        if r.implementation == i and r.kind == kind),
-                      "") for kind in ("threads", "processes")},
+                      "") for kind in model.SCALING_KINDS},
     } for i in order if i in set(top["implementation"])]
 
 

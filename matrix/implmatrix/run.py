@@ -28,7 +28,7 @@ from implmatrix.cells import classify, last_marked, tail
 from implmatrix.container import Container, ExecResult
 from implmatrix.engine import ensure_available
 from implmatrix.images import Image
-from implmatrix.model import Settings
+from implmatrix.model import SCALING_KINDS, Settings
 from implmatrix.registry import Implementation
 from implmatrix.scripts import Script
 from implmatrix.workloads import Workload
@@ -43,7 +43,6 @@ TOOLS_SHA = hashlib.sha256(b"".join((HARNESS.parent / name).read_bytes()
 MEASURE_MOUNT = "/opt/implmatrix-measure"
 SOURCE_CHARS = 8000  # of each script, for the differences page
 STARTUP_PROGRAMS = ("empty", "imports")
-SCALING_KINDS = ("threads", "processes")
 # The scaling protocol, the same in every preset (a preset only caps its time): per
 # process, a warm-up of at most SCALING_WARMUP_S, then SCALING_REPEATS timed jobs of
 # Settings.scaling_units units; processes in rounds (one per point), at least SCALING_MIN_ROUNDS,

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from implmatrix import BUILTIN_PROBES, HARNESS
+from implmatrix import BUILTIN_PROBES, HARNESS, model
 from implmatrix.cells import last_marked
 from implmatrix.container import Container
 from implmatrix.run import HARNESS_MOUNT
@@ -152,8 +152,10 @@ def test_every_probe_runs_and_passes_on_the_baseline(impls, tmp_path):
     assert failing == {}
 
 
-# The scaling job's workers: threads everywhere, forked processes where os.fork exists.
-SCALING = {"cpython3.13": {"threads", "processes"}, "cpython3.14": {"threads", "processes"},
+# The scaling job's workers: threads everywhere, forked processes where os.fork exists,
+# subinterpreters from CPython 3.14 on.
+SCALING = {"cpython3.13": {"threads", "processes"},
+           "cpython3.14": {"threads", "processes", "interpreters"},
            "pypy3.11": {"threads", "processes"}, "micropython1.25": {"threads"},
            "jython2.7": {"threads"}}
 
@@ -166,7 +168,7 @@ def test_the_scaling_job_runs_where_its_workers_exist(impls, built, impl_id):
     impl = impls[impl_id]
     found = set()
     with Container(built[impl_id].tag, {HARNESS.parent: HARNESS_MOUNT}) as box:
-        for kind in ("threads", "processes"):
+        for kind in model.SCALING_KINDS:
             result = box.exec([*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, "2", "4",
                                "1", "0"], 60)
             record = last_marked(result.stdout)

@@ -445,11 +445,12 @@ def verdicts(found: list[dict]) -> list[str]:
 
 def test_claims_have_figures_intervals_and_verdicts():
     found = check()
-    assert len(found) == 5
+    assert len(found) == 6
     for c in found:  # code can test the first word
         assert c["verdict"].split(":")[0] in (
             "holds", "does not hold", "inconclusive", "not measured"), c
-    speed_, memory, start, gil, jython = found
+    speed_, memory, start, gil, jython, subinterpreters = found
+    assert subinterpreters["verdict"] == "not measured"  # no point of that kind here
     # 4.00x, but over two workloads the bootstrap interval is wider than the band.
     assert "geometric mean 4.00x" in speed_["measured"] and "95% CI" in speed_["measured"]
     assert speed_["verdict"].startswith("inconclusive: the 95% interval straddles")
@@ -550,6 +551,23 @@ def test_gil_claim_on_a_busy_point_is_inconclusive_not_false():
     raw[BASE] = replace(raw[BASE], points=(*raw[BASE].points[:-1], scaling_point(
         "processes", 2, scaling_process(1.0, 1.01, 0.99), scaling_process(1.0, 1.02, 0.98))))
     assert check(scaling=raw)[3]["verdict"] == "does not hold: processes: below 80%"
+
+
+def test_subinterpreters_claim_is_judged_on_the_first_implementation_with_them():
+    raw = {**SCALING, "cpython3.14": make_scaling(
+        "cpython3.14",
+        scaling_point("interpreters", 1, scaling_process(1.0, 1.02, 0.98),
+                      scaling_process(1.0, 1.01, 0.99)),
+        scaling_point("interpreters", 2, scaling_process(0.5, 0.51, 0.49),
+                      scaling_process(0.5, 0.505, 0.495)))}
+    impls = {**impl_dicts(), "cpython3.14": replace(IMPL_META[BASE], baseline=False)}
+    found = check(scaling=raw, impls=impls)[5]
+    assert found["measured"].startswith("cpython3.14, one CPU-bound job on 2 workers: "
+                                        "subinterpreters 100%")
+    assert found["verdict"] == "holds"
+    assert claims.scaling_thresholds("cpython", False, "interpreters", 2) == (claims.SCALES,)
+    table = aggregate.scaling(raw, [BASE, "cpython3.14"])
+    assert set(table["kind"]) == {"threads", "processes", "interpreters"}
 
 
 def test_one_process_per_point_is_inconclusive():
@@ -802,7 +820,7 @@ def test_reports_state_the_rule_and_the_intervals(measured):
     assert context["claims_rule"] == claims.RULE
     assert [c["verdict"].split(":")[0] for c in context["claims"]] == [
         "inconclusive", "does not hold", "holds", "holds", "inconclusive",
-        *["not measured"] * 5]  # the past: one release per family here
+        *["not measured"] * 6]  # no subinterpreters; the past: one release per family
     rule = "does not hold when the whole interval lies on the other side"
     md, html = paths["md"].read_text(), paths["html"].read_text()
     claims_md = md.split("## Claims check", 1)[1].split("\n## ", 1)[0]
