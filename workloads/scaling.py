@@ -134,13 +134,15 @@ def cpu_count():
 
 # --- threads ---------------------------------------------------------------
 
-def _run_threading(threading, units, workers):
+def _run_threading(threading, units, workers, job=None):
+    """JOB(units, workers, w) (the job's chunk W by default) on one thread per worker."""
+    job = job or work
     results = [0] * workers
     errors = []
 
     def body(w):
         try:
-            results[w] = work(units, workers, w)
+            results[w] = job(units, workers, w)
         except BaseException as exc:
             errors.append(exc)
 
@@ -299,23 +301,9 @@ def interpreter_runner():
             interp = interpreters.create()
             interp.exec("import sys; sys.path.insert(0, %r)" % (_here(),))
             pool.append(interp)
-        results = [None] * workers
-        errors = []
-
-        def body(w):
-            try:
-                results[w] = pool[w].call(scaling.work, units, workers, w)
-            except BaseException as exc:
-                errors.append(exc)
-
-        threads = [threading.Thread(target=body, args=(w,)) for w in _range(workers)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        if errors:
-            raise errors[0]
-        return sum(results)
+        # each worker's thread runs its chunk inside its own interpreter
+        return _run_threading(threading, units, workers,
+                              lambda u, n, w: pool[w].call(scaling.work, u, n, w))
 
     return run, None
 
