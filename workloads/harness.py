@@ -190,6 +190,7 @@ def measure(path, values, warmup_budget_s, cue=False):
         "schema": 2,
         "status": "ok",
         "clock": clock_name,
+        # before the workload loads: it could replace sys._jit and claim a JIT it lacks
         "implementation": _implementation(),
         "warmups": [],
         "values": [],

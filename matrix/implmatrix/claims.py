@@ -402,8 +402,8 @@ def _subinterpreters_claim(scaling: pd.DataFrame, order: list[str]) -> tuple[str
     """Subinterpreters (one GIL each) on the first implementation that has them."""
     claim = ("Subinterpreters, each with its own GIL, reach about 100% efficiency "
              f"(taken as: at least {SCALES:.0%})")
-    impl = next((i for i in order if _top(scaling, i, "interpreters") is not None), None)
-    row = _top(scaling, impl, "interpreters")
+    impl, row = next(((i, r) for i in order
+                      if (r := _top(scaling, i, "interpreters")) is not None), (None, None))
     if impl is None or row is None:
         return claim, NOT_MEASURED + " (needs CPython 3.14+ and 2 or more cores)", NOT_MEASURED
     n = int(row.workers)
