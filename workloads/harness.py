@@ -16,6 +16,8 @@ MARKER = "@@implmatrix-record@@"
 # With --cue, the harness says it is ready before the first iteration and waits
 # for a line on stdin: measure -r pins the process to one CPU in between.
 READY = "@@implmatrix-ready@@"
+# Taken when the harness starts, before any workload could replace it.
+_GIL_ENABLED = getattr(sys, "_is_gil_enabled", None)
 
 
 def _pick_clock():
@@ -72,8 +74,11 @@ def _features():
     against this. jit: CPython's JIT is on (sys._jit, 3.14+). pyston, pyjion: their
     evaluator is the interpreter's frame evaluator (looked at only where pyston_lite or
     pyjion was imported at start-up, so that ctypes is not loaded into every measured
-    process)."""
+    process). free-threading: the GIL is off (sys._is_gil_enabled, 3.13+)."""
     found = {}
+    gil = getattr(sys, "_is_gil_enabled", None)
+    if gil is not None:
+        found["free-threading"] = not gil()
     jit = getattr(sys, "_jit", None)
     if jit is not None:
         try:
@@ -239,6 +244,10 @@ def measure(path, values, warmup_budget_s, cue=False):
             return _wrong(record, result)
     except BaseException as exc:
         _error(record, "error", exc)
+    if _GIL_ENABLED is not None and _GIL_ENABLED():
+        # Free-threaded CPython turns the GIL on when the workload imports a module not
+        # marked safe without it: the values were (partly) taken with the GIL on.
+        record["implementation"]["features"]["free-threading"] = False
     return record
 
 

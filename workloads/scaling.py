@@ -1,7 +1,7 @@
 """Thread/process scaling: wall time of one fixed CPU-bound job split over N workers.
 
 Usage: <interpreter> scaling.py KIND WORKERS UNITS REPEATS WARMUP_S
-       KIND is "threads", "processes" or "interpreters".
+       KIND is "threads", "processes", "interpreters", "objects" or "shared-objects".
 
 The job is UNITS units of pure-Python integer work (about 5 ms a unit on
 CPython 3.13), split into WORKERS contiguous chunks of (nearly) equal size.
@@ -25,6 +25,20 @@ interpreters: one subinterpreter per worker, each with its own GIL
            (concurrent.interpreters, CPython 3.14+), made once per process and
            driven from one thread each; the job is this file imported as a module
            in each of them. Unavailable elsewhere.
+objects, shared-objects: threads again, on a job of attribute reads from a
+           list of small objects instead of integer arithmetic: each worker's own
+           list (made by the worker), or one list that every worker reads. Where
+           threads run in parallel with reference counts (free-threaded CPython),
+           every read of a shared object writes its count from several CPUs at
+           once: the Gilectomy's "reference counting doesn't scale".
+
+Besides the times, each process reports what one more worker costs: start_s,
+the median time to start one more worker of its kind and see it finish (a
+thread running nothing, a forked child that exits, a subinterpreter made, used
+once and closed), and peak_rss_kb, the peak resident memory of the process and,
+for processes, of its forked workers (/proc/<pid>/status VmHWM, summed). Its
+"features" are the interpreter's (harness._features), read after the workers
+ran: free-threaded CPython turns the GIL back on when a module needs it.
 
 Written in the common subset of Python 2.7 (Jython), MicroPython and
 Python 3. The record is the last stdout line, after harness.MARKER:
@@ -50,7 +64,7 @@ def _here():
 
 
 sys.path.insert(0, _here())
-from harness import MARKER, _pick_clock, warmed_up  # noqa: E402
+from harness import MARKER, _features, _median, _pick_clock, warmed_up  # noqa: E402
 
 # One unit: ROWS * COLS iterations of a multiply-add reduced modulo MOD.
 # Every intermediate stays below 2**31, so Jython keeps 32-bit ints and
@@ -99,11 +113,60 @@ def work(units, workers, w):
     return total
 
 
-def expected(units):
+def expected(units, kind="threads"):
     total = 0
     for index in _range(units):
         total += unit_expected(index)
+    if kind in OBJECT_KINDS:
+        total = 0
+        for index in _range(units):
+            total += objects_unit_expected(index)
     return total
+
+
+# --- the object job: attribute reads from a list of small objects -------------------
+
+OBJECT_KINDS = ("objects", "shared-objects")
+ITEMS = 64
+SWEEPS = 1500  # about as long as a unit of the integer job on CPython 3.13
+
+
+class Item(object):
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def make_items():
+    return [Item(v) for v in _range(ITEMS)]
+
+
+SHARED = make_items()  # made by the main thread: every worker reads these
+
+
+def objects_unit(index, items):
+    """Sum over SWEEPS sweeps of the ITEMS items' values plus INDEX, mod MOD."""
+    mod = MOD
+    acc = 0
+    for sweep in _range(SWEEPS):
+        for item in items:
+            acc = (acc + item.value + index) % mod
+    return acc
+
+
+def objects_unit_expected(index):
+    return (SWEEPS * (ITEMS * (ITEMS - 1) // 2 + ITEMS * index)) % MOD
+
+
+def objects_work(shared):
+    def job(units, workers, w):
+        items = SHARED if shared else make_items()
+        total = 0
+        for index in chunk(units, workers, w):
+            total += objects_unit(index, items)
+        return total
+    return job
 
 
 def _describe(exc):
@@ -159,9 +222,10 @@ def _run_threading(threading, units, workers, job=None):
     return sum(results)
 
 
-def _run_lowlevel(thread, units, workers):
+def _run_lowlevel(thread, units, workers, job=None):
     """_thread has no join: count finished workers under a lock and poll."""
     import time
+    job = job or work
     results = [0] * workers
     errors = []
     finished = [0]
@@ -169,7 +233,7 @@ def _run_lowlevel(thread, units, workers):
 
     def body(w):
         try:
-            results[w] = work(units, workers, w)
+            results[w] = job(units, workers, w)
         except BaseException as exc:
             errors.append(exc)
         lock.acquire()
@@ -194,21 +258,30 @@ def _run_lowlevel(thread, units, workers):
     return sum(results)
 
 
-def thread_runner():
-    """Return (run, None) or (None, reason-it-is-unavailable)."""
+def thread_runner(job=None):
+    """Return (run, None) or (None, reason-it-is-unavailable); JOB as in _run_threading."""
     try:
         import threading
-        return (lambda units, workers: _run_threading(threading, units, workers)), None
+        return (lambda units, workers: _run_threading(threading, units, workers, job)), None
+    except ImportError:
+        pass
+    thread = _thread_module()
+    if thread is None:
+        return None, "neither threading nor _thread can be imported"
+    return (lambda units, workers: _run_lowlevel(thread, units, workers, job)), None
+
+
+def _thread_module():
+    try:
+        import _thread as thread
+        return thread
     except ImportError:
         pass
     try:
-        import _thread as thread
+        import thread
+        return thread
     except ImportError:
-        try:
-            import thread
-        except ImportError:
-            return None, "neither threading nor _thread can be imported"
-    return (lambda units, workers: _run_lowlevel(thread, units, workers)), None
+        return None
 
 
 # --- processes -------------------------------------------------------------
@@ -224,11 +297,12 @@ def _read_all(os, fd):
 
 
 def _child(os, units, workers, w, wfd):
-    """In the child: write the checksum (or the error) and _exit, never return."""
+    """In the child: write the checksum and its peak RSS (or the error) and _exit,
+    never return."""
     status = 0
     try:
         try:
-            text = "%d" % (work(units, workers, w),)
+            text = "%d %d" % (work(units, workers, w), peak_rss_kb() or 0)
         except BaseException as exc:
             text = "E" + _describe(exc)
             status = 1
@@ -262,13 +336,21 @@ def _run_fork(os, units, workers):
         for pid, rfd in children:
             statuses.append(os.waitpid(pid, 0)[1])
     total = 0
+    rss = 0
     for w in _range(workers):
         text = outputs[w]
         if statuses[w] != 0 or not text or text[0] == "E":
             raise RuntimeError("worker %d failed (wait status %d): %s"
                                % (w, statuses[w], text[1:] or "no output"))
-        total += int(text)
+        checksum, peak = text.split(" ")
+        total += int(checksum)
+        rss += int(peak)
+    WORKERS_RSS_KB[0] = max(WORKERS_RSS_KB[0], rss)
     return total
+
+
+# The largest sum of the forked workers' peak RSS over this process's jobs.
+WORKERS_RSS_KB = [0]
 
 
 def process_runner():
@@ -308,6 +390,76 @@ def interpreter_runner():
     return run, None
 
 
+# --- what one more worker costs ------------------------------------------------
+
+def peak_rss_kb():
+    """This process's peak resident memory (VmHWM) in kB, or None where /proc has none."""
+    try:
+        f = open("/proc/self/status")
+        try:
+            for line in f.read().split("\n"):
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        finally:
+            f.close()
+    except Exception:
+        pass
+    return None
+
+
+START_TRIES = 9
+
+
+def _noop():
+    pass
+
+
+def starter(kind):
+    """A function that starts one more worker of KIND and waits for it to finish, or
+    None where KIND has no workers here."""
+    if kind == "processes":
+        import os
+
+        def start():
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            os.waitpid(pid, 0)
+        return start
+    if kind == "interpreters":
+        from concurrent import interpreters
+
+        def start():
+            interp = interpreters.create()
+            interp.exec("pass")
+            interp.close()
+        return start
+    try:
+        import threading
+    except ImportError:
+        return None  # MicroPython's _thread has no join to wait on
+
+    def start():
+        t = threading.Thread(target=_noop)
+        t.start()
+        t.join()
+    return start
+
+
+def start_cost(kind, now, since):
+    """Median seconds of START_TRIES starts of one more worker of KIND, or None."""
+    start = starter(kind)
+    if start is None:
+        return None
+    start()  # the first pays for imports
+    times = []
+    for i in _range(START_TRIES):
+        t0 = now()
+        start()
+        times.append(since(t0))
+    return _median(times)
+
+
 # --- main ------------------------------------------------------------------
 
 def measure(record, argv):
@@ -326,13 +478,20 @@ def measure(record, argv):
         run, reason = process_runner()
     elif kind == "interpreters":
         run, reason = interpreter_runner()
+    elif kind in OBJECT_KINDS:
+        run, reason = thread_runner(objects_work(kind == "shared-objects"))
     else:
-        raise ValueError("KIND must be threads, processes or interpreters, not %r" % (kind,))
+        raise ValueError("KIND must be threads, processes, interpreters, objects or "
+                         "shared-objects, not %r" % (kind,))
     if run is None:
         record["available"] = False
         record["reason"] = reason
         return
     name, now, since = _pick_clock()
+    try:
+        record["start_s"] = start_cost(kind, now, since)
+    except Exception:
+        pass  # a figure the job does not need
     ok = True
     # Warm-up on a tenth of the job, at least once: threads on every worker; forked
     # workers inherit what this process compiled, so it warms up in here.
@@ -343,7 +502,7 @@ def measure(record, argv):
         def warm(n):
             return run(n, workers)
     small = max(workers, units // 10)
-    want = expected(small)
+    want = expected(small, kind)
     warmups = record["warmups"]
     started = now()
     while True:
@@ -357,7 +516,7 @@ def measure(record, argv):
             break
         if since(started) >= warmup_s:
             break
-    want = expected(units)
+    want = expected(units, kind)
     for i in _range(repeats):
         t0 = now()
         got = run(units, workers)
@@ -365,13 +524,16 @@ def measure(record, argv):
         if got != want:
             ok = False
     record["checksum_ok"] = ok
+    own = peak_rss_kb()
+    if own is not None:
+        record["peak_rss_kb"] = own + WORKERS_RSS_KB[0]
 
 
 def main(argv):
     import json
     if len(argv) != 6:
-        sys.stderr.write("usage: scaling.py threads|processes|interpreters WORKERS UNITS "
-                         "REPEATS WARMUP_S\n")
+        sys.stderr.write("usage: scaling.py threads|processes|interpreters|objects|"
+                         "shared-objects WORKERS UNITS REPEATS WARMUP_S\n")
         return 2
     record = {
         "kind": argv[1],
@@ -384,6 +546,9 @@ def main(argv):
         "times": [],
         "checksum_ok": False,
         "cpu_count": None,
+        "start_s": None,
+        "peak_rss_kb": None,
+        "features": {},
     }
     try:
         record["cpu_count"] = cpu_count()
@@ -395,6 +560,7 @@ def main(argv):
         record["available"] = False
         record["reason"] = _describe(exc)
         record["checksum_ok"] = False
+    record["features"] = _features()  # after the workers ran: see the docstring
     sys.stdout.write(MARKER + " " + json.dumps(record) + "\n")
     return 0
 

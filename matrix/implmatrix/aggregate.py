@@ -198,7 +198,8 @@ def steps(cells: list[Cell], line: pd.DataFrame, impls: dict[str, ImplMeta]) -> 
     """Release against release (STEP_COLUMNS): within each family of the timeline LINE,
     every release against the one before it, and every row with something switched on
     against the same package of the same suite without it (the JIT against plain 3.14,
-    Pyston-lite against its CPython 3.9, whatever their families). speedup: the newer
+    Pyston-lite against its CPython 3.9, whatever their families; of the same family
+    first). speedup: the newer
     (or switched-on) row's speed relative to the older one, over the workloads ok on both,
     with its interval as speed() sizes it."""
     # (family, kind: "release" or what is switched on, older, newer)
@@ -209,8 +210,11 @@ def steps(cells: list[Cell], line: pd.DataFrame, impls: dict[str, ImplMeta]) -> 
                   for a, b in itertools.pairwise(mine["implementation"])]
     for impl, m in impls.items():
         if m.features:
-            same = next((i for i, o in impls.items() if not o.features and i != impl
-                         and (o.package, o.suite) == (m.package, m.suite)), None)
+            # the same image's plain row first (cpython3.13t: cpython3.13-source, not
+            # Debian's own build of that package)
+            plains = sorted((o.family != m.family, i) for i, o in impls.items()
+                            if not o.features and (o.package, o.suite) == (m.package, m.suite))
+            same = plains[0][1] if plains else None
             if same is not None:
                 pairs.append((m.family, ", ".join(m.features), same, impl))
     found = []
@@ -225,6 +229,22 @@ def steps(cells: list[Cell], line: pd.DataFrame, impls: dict[str, ImplMeta]) -> 
                      "workloads": int(r["workloads"]), "processes": int(r["processes"]),
                      "disturbed": int(r["disturbed"])})
     return pd.DataFrame(found, columns=STEP_COLUMNS)
+
+
+STEP_RATIO_COLUMNS = ["older", "newer", "workload", "ratio", "low", "high", "significant"]
+
+
+def step_ratios(cells: list[Cell], found: pd.DataFrame) -> pd.DataFrame:
+    """Workload by workload, each step's (FOUND: steps()) newer row against its older one
+    (STEP_RATIO_COLUMNS; ratio > 1: the newer is faster), with speed()'s intervals."""
+    parts = [speed([c for c in cells if c.implementation in (s.older, s.newer)],
+                   s.older, [s.newer])[0].assign(older=s.older, newer=s.newer)
+             for s in each_row(found)]
+    rows = pd.concat(parts) if parts else pd.DataFrame()
+    if rows.empty:
+        return pd.DataFrame(columns=STEP_RATIO_COLUMNS)
+    return rows[rows["implementation"] == rows["newer"]][STEP_RATIO_COLUMNS] \
+        .reset_index(drop=True)
 
 
 def compatibility(df: pd.DataFrame) -> pd.DataFrame:
@@ -385,6 +405,49 @@ def scaling(found: dict[str, Scaling], order: list[str]) -> pd.DataFrame:
     numbers = ["median_s", "speedup", "efficiency", "low", "high"]
     df[numbers] = df[numbers].astype(float)
     return df.astype({"available": bool})
+
+
+WORKER_COST_COLUMNS = ["implementation", "kind", "workers", "start_ms", "rss_per_worker_kb",
+                       "rss_low_kb", "rss_high_kb", "processes"]
+
+
+def worker_costs(found: dict[str, Scaling], order: list[str]) -> pd.DataFrame:
+    """What one more worker costs, per implementation and scaling kind (worker_costs.csv).
+
+    start_ms: the median over the kind's processes of their median time to start one more
+    worker and see it end (a thread, a forked process, a subinterpreter). rss_per_worker_kb:
+    the peak RSS of the job (the process and its forked workers, summed) on the most
+    workers N minus on one, over N - 1, from the medians over processes; [rss_low_kb,
+    rss_high_kb] from the extremes (lowest at N minus highest at 1, and the reverse), so
+    that the range holds every pair of processes. Memory does not depend on what else the
+    machine runs, so disturbed processes count too.
+    """
+    rows = []
+    for impl in order:
+        points = found[impl].points if impl in found else ()
+        for kind in SCALING_KINDS:
+            mine = {p.workers: [q for q in p.processes if q.checksum_ok]
+                    for p in points if p.kind == kind and p.available}
+            starts = [q.start_s for qs in mine.values() for q in qs if q.start_s is not None]
+            peaks = {n: [q.peak_rss_kb for q in qs if q.peak_rss_kb]
+                     for n, qs in mine.items()}
+            top = max((n for n in peaks if peaks[n]), default=0)
+            if not starts and not (top > 1 and peaks.get(1)):
+                continue
+            per = low = high = None
+            if top > 1 and peaks.get(1):
+                at_n, at_1 = peaks[top], peaks[1]
+                per = (statistics.median(at_n) - statistics.median(at_1)) / (top - 1)
+                low = (min(at_n) - max(at_1)) / (top - 1)
+                high = (max(at_n) - min(at_1)) / (top - 1)
+            rows.append({"implementation": impl, "kind": kind, "workers": top or None,
+                         "start_ms": statistics.median(starts) * 1e3 if starts else None,
+                         "rss_per_worker_kb": per, "rss_low_kb": low, "rss_high_kb": high,
+                         "processes": sum(len(qs) for qs in mine.values())})
+    df = pd.DataFrame(rows, columns=WORKER_COST_COLUMNS)
+    numbers = ["start_ms", "rss_per_worker_kb", "rss_low_kb", "rss_high_kb"]
+    df[numbers] = df[numbers].astype(float)
+    return df
 
 
 COMPAT_COLUMNS = ["implementation", "suite", "script", "category", "feature", "since",

@@ -291,3 +291,50 @@ def timeline(table: pd.DataFrame, baseline: str) -> str:
     axes[0][0].set_ylabel(f"speed vs {baseline}\n(log; > 1 is faster)", fontsize=8)
     fig.tight_layout()
     return _svg(fig)
+
+
+def future(scaling: pd.DataFrame, costs: pd.DataFrame, modes: list[tuple[str, str, str]]
+           ) -> str:
+    """The ways to run one job on N workers side by side (MODES: label, implementation,
+    scaling kind): efficiency at the most workers with its 95% interval, the peak RSS one
+    more worker adds (with its range) and the time to start one (log scale)."""
+    if not modes or scaling.empty:
+        return ""
+    top = scaling[(scaling["workers"] == scaling["workers"].max()) & scaling["available"]]
+    found = []
+    for label, impl, kind in modes:
+        eff = top[(top["implementation"] == impl) & (top["kind"] == kind)]
+        cost = costs[(costs["implementation"] == impl) & (costs["kind"] == kind)] \
+            if not costs.empty else costs
+        found.append((label, next(aggregate.each_row(eff), None),
+                      next(aggregate.each_row(cost), None)))
+    if not any(e is not None and not pd.isna(e.efficiency) for _, e, _ in found):
+        return ""
+    plt = _pyplot()
+    fig, axes = plt.subplots(1, 3, figsize=(12, 0.45 * len(found) + 1.2), sharey=True,
+                             gridspec_kw={"width_ratios": [3, 2, 2]})
+    ys = list(range(len(found)))[::-1]
+    labels = [label for label, _, _ in found]
+    for y, (_, e, c) in zip(ys, found, strict=True):
+        if e is not None and not pd.isna(e.efficiency):
+            err = [[max(0.0, e.efficiency - e.low)], [max(0.0, e.high - e.efficiency)]] \
+                if not pd.isna(e.low) else None
+            axes[0].barh(y, e.efficiency, xerr=err, color="#4c72b0", capsize=3)
+        if c is not None and not pd.isna(c.rss_per_worker_kb):
+            mib = c.rss_per_worker_kb / 1024
+            err = [[max(0.0, mib - c.rss_low_kb / 1024)], [max(0.0, c.rss_high_kb / 1024 - mib)]]
+            axes[1].barh(y, max(mib, 0.0), xerr=err, color="#55a868", capsize=3)
+        if c is not None and not pd.isna(c.start_ms):
+            axes[2].barh(y, c.start_ms, color="#dd8452")
+    n = int(top["workers"].max())
+    axes[0].axvline(1 / n, linestyle=":", color="grey", label=f"1/N (one lock, N = {n})")
+    axes[0].axvline(1.0, color="black", linewidth=0.6)
+    axes[0].set_xlim(0, 1.2)
+    axes[0].set_xlabel(f"efficiency on {n} workers (speedup ÷ {n})", fontsize=8)
+    axes[0].legend(fontsize=7, loc="lower right")
+    axes[1].set_xlabel("peak RSS of one more worker (MiB)", fontsize=8)
+    axes[2].set_xscale("log")
+    axes[2].set_xlabel("time to start one more worker (ms)", fontsize=8)
+    axes[0].set_yticks(ys)
+    axes[0].set_yticklabels(labels, fontsize=8)
+    return _svg(fig)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from implmatrix import aggregate, stats
-from implmatrix.model import ImplMeta
+from implmatrix.model import OBJECT_KINDS, ImplMeta
 
 RULE = (
     "A claim is a statement that a figure lies on one side of a threshold (or inside a "
@@ -74,14 +75,16 @@ def band(low: float | None, high: float | None, lo: float, hi: float) -> str:
     return INCONCLUSIVE
 
 
-def scaling_thresholds(family: str, baseline: bool, kind: str,
-                       workers: int) -> tuple[float, ...]:
+def scaling_thresholds(family: str, baseline: bool, kind: str, workers: int,
+                       features: tuple[str, ...] = ()) -> tuple[float, ...]:
     """The efficiencies at which a claim's verdict changes, for an implementation's
-    (FAMILY, the BASELINE or not) scaling point KIND on WORKERS (the most workers: the
-    point the claims judge); () when no claim judges it. The baseline answers the GIL
-    claim (threads in the band around 1/N, processes at SCALES), Jython its own, and
-    subinterpreters, wherever they exist, theirs (at SCALES)."""
-    if kind == "interpreters":
+    (FAMILY, the BASELINE or not, the FEATURES it claims) scaling point KIND on WORKERS
+    (the most workers: the point the claims judge); () when no claim judges it. The
+    baseline answers the GIL claim (threads in the band around 1/N, processes at
+    SCALES), Jython its own, subinterpreters, wherever they exist, theirs (at SCALES),
+    and a free-threaded build its threads and object jobs (at SCALES)."""
+    if kind == "interpreters" or ("free-threading" in features
+                                  and kind in ("threads", *OBJECT_KINDS)):
         return (SCALES,)
     if baseline:
         return (1 / workers - GIL_MARGIN, 1 / workers + GIL_MARGIN) if kind == "threads" \
@@ -221,29 +224,57 @@ def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
                                               few="too few processes for an interval"))
 
 
-def check(impls: dict[str, ImplMeta], baseline: str, *, means: pd.DataFrame,
-          results: pd.DataFrame, startup: pd.DataFrame, scaling: pd.DataFrame,
-          steps: pd.DataFrame | None = None) -> list[dict[str, str]]:
-    """The claims: rows of claim, measured (figure, 95% interval, what it rests on) and
-    verdict (holds, does not hold: why, inconclusive: why, or not measured). The claims
-    about the past rest on STEPS (aggregate.steps: release against release)."""
+@dataclass(frozen=True)
+class Figures:
+    """What the claims rest on: one run's tables, as aggregate makes them. STEPS (release
+    against release, aggregate.steps) for the claims about the past; COSTS
+    (aggregate.worker_costs) and STEP_RATIOS (aggregate.step_ratios) for the future."""
+
+    means: pd.DataFrame
+    results: pd.DataFrame
+    startup: pd.DataFrame
+    scaling: pd.DataFrame
+    steps: pd.DataFrame | None = None
+    costs: pd.DataFrame | None = None
+    step_ratios: pd.DataFrame | None = None
+
+
+def check(impls: dict[str, ImplMeta], baseline: str, figures: Figures) -> list[dict[str, str]]:
+    """The claims: rows of claim, measured (figure, 95% interval, what it rests on),
+    verdict (holds, does not hold: why, inconclusive: why, or not measured) and topic
+    (present, past, future: the talk's three parts)."""
+    means, results, startup, scaling = (figures.means, figures.results, figures.startup,
+                                        figures.scaling)
+    steps, costs, step_ratios = figures.steps, figures.costs, figures.step_ratios
     base = baseline
     pypy = _family(impls, "pypy")
     pypy = None if pypy == base else pypy  # nothing to compare with
     jython = _family(impls, "jython")
-    rows = [_speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
-            _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
-            _jython_claim(scaling, jython), _subinterpreters_claim(scaling, list(impls))]
+    rows = [("present", c) for c in (
+        _speed_claim(means, pypy, base), _memory_claim(results, startup, pypy, base),
+        _startup_claim(startup, pypy, base), _gil_claim(scaling, base),
+        _jython_claim(scaling, jython))]
+    rows.append(("future", _subinterpreters_claim(scaling, list(impls))))
+    if costs is not None:
+        rows.append(("future", _interpreter_memory_claim(costs, list(impls))))
+    free = next((i for i, m in impls.items() if "free-threading" in m.features), None)
+    if steps is not None and step_ratios is not None:
+        rows += [("future", c) for c in (
+            _free_threads_claim(scaling, free), _refcount_claim(scaling, free),
+            _free_threading_cost_claim(steps, impls, free),
+            _lock_cost_claim(step_ratios, free))]
     if steps is not None:
         versions = {i: m.version for i, m in impls.items()}
-        rows += [_releases_claim(steps, "cpython", "CPython", versions),
-                 _releases_claim(steps, "pypy", "PyPy", versions),
-                 _switched_on_claim(steps, "pyston", "Pyston-lite makes CPython faster "
-                                    "(Pyston's own figure: about 10% on macrobenchmarks)"),
-                 _switched_on_claim(steps, "pyjion", "Pyjion makes CPython faster"),
-                 _switched_on_claim(steps, "jit", "CPython 3.14's JIT makes it faster")]
-    return [{"claim": claim, "measured": measured, "verdict": verdict}
-            for claim, measured, verdict in rows]
+        rows += [("past", c) for c in (
+            _releases_claim(steps, "cpython", "CPython", versions),
+            _releases_claim(steps, "pypy", "PyPy", versions),
+            _switched_on_claim(steps, "pyston", "Pyston-lite makes CPython faster "
+                               "(Pyston's own figure: about 10% on macrobenchmarks)"),
+            _switched_on_claim(steps, "pyjion", "Pyjion makes CPython faster"),
+            _switched_on_claim(steps, "jit", "CPython 3.14's JIT makes it faster"))]
+    order = {"present": 0, "past": 1, "future": 2}  # as the talk: present, past, future
+    return [{"claim": claim, "measured": measured, "verdict": verdict, "topic": topic}
+            for topic, (claim, measured, verdict) in sorted(rows, key=lambda r: order[r[0]])]
 
 
 def _speed_claim(means: pd.DataFrame, pypy: str | None, base: str) -> tuple[str, str, str]:
@@ -411,3 +442,137 @@ def _subinterpreters_claim(scaling: pd.DataFrame, order: list[str]) -> tuple[str
         row, "subinterpreters", lambda low, high: side(low, high, SCALES, inclusive=True),
         f"below {SCALES:.0%}", f"{SCALES:.0%}")
     return claim, f"{impl}, one CPU-bound job on {n} workers: {text}", verdict
+
+
+# -- the future ---------------------------------------------------------------------------
+
+# Free-threaded CPython's single-thread cost as CPython's docs give it, by version: the
+# 3.13 free-threading HOWTO (pyperformance), 3.14's What's New. As a time factor.
+PUBLISHED_FREE_THREADING_COST = {
+    "3.13": (1.40, "about 40% (3.13's free-threading HOWTO, on pyperformance)"),
+    "3.14": (1.075, "5–10% (3.14's What's New)"),
+}
+# "About" a published cost: within this many points of it.
+COST_MARGIN = 0.10
+
+
+def _below(verdict_word: str) -> str:
+    """side()'s verdict for "above", turned into the one for "below"."""
+    return {HOLDS: DOES_NOT_HOLD, DOES_NOT_HOLD: HOLDS}.get(verdict_word, verdict_word)
+
+
+def _interpreter_memory_claim(costs: pd.DataFrame, order: list[str]) -> tuple[str, str, str]:
+    """One more subinterpreter against one more forked process, in peak RSS."""
+    claim = ("Subinterpreters use less memory than processes (taken as: one more "
+             f"subinterpreter adds under 1/{MATERIAL} of the peak RSS one more process adds)")
+
+    def per_worker(impl: str, kind: str) -> Any:
+        hit = costs[(costs["implementation"] == impl) & (costs["kind"] == kind)
+                    & costs["rss_per_worker_kb"].notna()]
+        return next(aggregate.each_row(hit), None)
+
+    impl, interp, proc = next(((i, a, b) for i in order
+                               if (a := per_worker(i, "interpreters")) is not None
+                               and (b := per_worker(i, "processes")) is not None),
+                              (None, None, None))
+    if impl is None or interp is None or proc is None:
+        return claim, NOT_MEASURED + " (needs CPython 3.14+ and 2 or more cores)", NOT_MEASURED
+    ratio, low, high = (interp.rss_per_worker_kb / proc.rss_per_worker_kb,
+                        interp.rss_low_kb / proc.rss_high_kb, interp.rss_high_kb / proc.rss_low_kb
+                        ) if proc.rss_low_kb > 0 else (float("nan"),) * 3
+    text = (f"{impl}, one more worker (from 1 to {int(proc.workers)}): subinterpreter "
+            f"{interp.rss_per_worker_kb / 1024:.1f} MiB, forked process "
+            f"{proc.rss_per_worker_kb / 1024:.1f} MiB of peak RSS (pages a forked process "
+            f"shares with its parent count in both); ratio {ratio:.2f}x (range over "
+            f"{int(interp.processes)} and {int(proc.processes)} processes "
+            f"{low:.2f}–{high:.2f}x)")
+    verdict = _judge(_below(side(low, high, 1 / MATERIAL)), "not that much less",
+                     _unsure(low, high, f"{1 / MATERIAL:.2f}x",
+                             few="a forked process added no memory"))
+    return claim, text, verdict
+
+
+def _free_threads_claim(scaling: pd.DataFrame, free: str | None) -> tuple[str, str, str]:
+    """Threads of the free-threaded build on the CPU-bound job."""
+    claim = ("Without the GIL, threads scale with N on CPU-bound work (free-threaded "
+             f"CPython; taken as: efficiency at least {SCALES:.0%})")
+    row = _top(scaling, free, "threads")
+    if free is None or row is None:
+        return claim, NOT_MEASURED + " (needs a free-threaded row: --set future)", NOT_MEASURED
+    text, verdict = _efficiency_part(
+        row, "threads", lambda low, high: side(low, high, SCALES, inclusive=True),
+        f"below {SCALES:.0%}", f"{SCALES:.0%}")
+    return claim, f"{free}, one CPU-bound job on {int(row.workers)} workers: {text}", verdict
+
+
+def _refcount_claim(scaling: pd.DataFrame, free: str | None) -> tuple[str, str, str]:
+    """The Gilectomy's lesson: shared reference counts do not scale."""
+    claim = ("Reference counting on objects that all threads share does not scale (the "
+             f"Gilectomy; taken as: on the free-threaded build, threads reading shared "
+             f"objects stay below {SCALES:.0%} efficiency while threads reading their own "
+             f"objects reach it)")
+    own, shared = _top(scaling, free, "objects"), _top(scaling, free, "shared-objects")
+    if free is None or own is None or shared is None:
+        return claim, NOT_MEASURED + " (needs a free-threaded row: --set future)", NOT_MEASURED
+    own_text, own_verdict = _efficiency_part(
+        own, "own objects", lambda low, high: side(low, high, SCALES, inclusive=True),
+        f"below {SCALES:.0%}: threads do not scale even without sharing", f"{SCALES:.0%}")
+    shared_text, shared_verdict = _efficiency_part(
+        shared, "shared objects",
+        lambda low, high: _below(side(low, high, SCALES, inclusive=True)),
+        f"they scale to {SCALES:.0%} or more", f"{SCALES:.0%}")
+    return (claim, f"{free}, {int(own.workers)} threads reading objects: {own_text}; "
+                   f"{shared_text}", combine([own_verdict, shared_verdict]))
+
+
+def _free_step(steps: pd.DataFrame, free: str | None) -> Any:
+    mine = steps[(steps["kind"] == "free-threading") & (steps["newer"] == free)]
+    return next(aggregate.each_row(mine), None)
+
+
+def _free_threading_cost_claim(steps: pd.DataFrame, impls: dict[str, ImplMeta],
+                               free: str | None) -> tuple[str, str, str]:
+    """The free-threaded build on one thread against the same source built with the GIL."""
+    version = _minor(impls[free].version) if free is not None else ""
+    cost, published = PUBLISHED_FREE_THREADING_COST.get(version, (None, ""))
+    claim = ("The free-threaded build's single-thread cost is what CPython's docs say"
+             + (f" for {version}: {published} (taken as: {(cost - 1 - COST_MARGIN) * 100:.0f}"
+                f"–{(cost - 1 + COST_MARGIN) * 100:.0f}% slower)" if cost else
+                " (3.13: about 40%; 3.14: 5–10%)"))
+    step = _free_step(steps, free)
+    if free is None or step is None:
+        return claim, NOT_MEASURED + " (needs a free-threaded row and its GIL twin: --set " \
+            "future)", NOT_MEASURED
+    slower, low, high = 1 / step.speedup - 1, 1 / step.high - 1, 1 / step.low - 1
+    processes, disturbed = int(step.processes), int(step.disturbed)
+    text = (f"{step.newer} vs {step.older} (the same source with the GIL): "
+            f"{slower * 100:.0f}% slower (95% CI {low * 100:.0f}–{high * 100:.0f}%) over "
+            f"{int(step.workloads)} workloads on one thread"
+            + (f"; {disturbed} of {processes} processes ran while the machine was busy"
+               if disturbed else ""))
+    if cost is None:
+        return claim, text, say(INCONCLUSIVE, f"no published figure for {version}")
+    if disturbed > BUSY_SHARE * processes:
+        return claim, text, say(INCONCLUSIVE, f"{disturbed} of {processes} processes ran "
+                                "while the machine was busy")
+    lo, hi = cost - 1 - COST_MARGIN, cost - 1 + COST_MARGIN
+    return claim, text, _judge(band(low, high, lo, hi),
+                               "cheaper than that" if high < lo else "dearer than that",
+                               _unsure(low, high, f"{lo * 100:.0f}%" if low < lo
+                                       else f"{hi * 100:.0f}%"))
+
+
+def _lock_cost_claim(step_ratios: pd.DataFrame, free: str | None) -> tuple[str, str, str]:
+    """The locks workload on the free-threaded build against its GIL twin."""
+    claim = (f"Locks cost more without the GIL (taken as: the locks workload takes over "
+             f"{MATERIAL}x the time on the free-threaded build that it takes on the same "
+             f"source built with the GIL)")
+    hit = step_ratios[(step_ratios["newer"] == free) & (step_ratios["workload"] == "locks")]
+    r = next(aggregate.each_row(hit), None)
+    if r is None:
+        return claim, NOT_MEASURED + " (needs a free-threaded row, its GIL twin and the " \
+            "locks workload ok on both)", NOT_MEASURED
+    factor, low, high = 1 / r.ratio, 1 / r.high, 1 / r.low
+    return (claim, f"locks workload, {free} vs {r.older}: {factor:.2f}x the time "
+                   f"({_ci(low, high)})",
+            _judge(side(low, high, MATERIAL), "not dearer", _unsure(low, high, f"{MATERIAL}x")))

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from implmatrix import DOCKER_DIR, DockerError
@@ -21,7 +21,9 @@ from implmatrix.engine import docker, inspect_image, last_line
 from implmatrix.registry import Implementation
 
 RECIPE_LABEL = "org.implmatrix.recipe"
-BUILD_TIMEOUT_S = 1800
+# An interpreter compiled from source (docker/cpython-source.Dockerfile) takes most of it
+# on two busy cores.
+BUILD_TIMEOUT_S = 3600
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,10 @@ def build(impl: Implementation, base: str, *, force: bool = False,
     labels = (info or {}).get("Config", {}).get("Labels") or {}
     if info is not None and not force and labels.get(RECIPE_LABEL) == want:
         return Image(impl.image, info["Id"], built=False)
+    twin = None if force else _image_of_recipe(want)
+    if twin is not None:  # built for another row of the same recipe: tag it for this one
+        docker(["tag", twin, impl.image], timeout=60)
+        return Image(impl.image, twin, built=False)
     log(f"building {impl.image} ({impl.package} from Debian {impl.suite}"
         + (f", {' '.join(impl.pip)} from PyPI)" if impl.pip else ")"))
     with tempfile.TemporaryDirectory(prefix="implmatrix-build.") as context:
@@ -86,7 +92,7 @@ def build(impl: Implementation, base: str, *, force: bool = False,
                 ["build", "--quiet", "--file", str(impl.dockerfile),
                  "--build-arg", f"BASE={base}", "--build-arg", f"PACKAGE={impl.package}",
                  "--build-arg", f"PIP={' '.join(impl.pip)}",
-                 "--label", f"{RECIPE_LABEL}={want}", "--label", f"org.implmatrix.id={impl.id}",
+                 "--label", f"{RECIPE_LABEL}={want}",
                  "--tag", impl.image, context if impl.pip else str(DOCKER_DIR)],
                 timeout=BUILD_TIMEOUT_S,
                 check=False,
@@ -98,6 +104,14 @@ def build(impl: Implementation, base: str, *, force: bool = False,
     info = inspect_image(impl.image)
     assert info is not None
     return Image(impl.image, info["Id"], built=True)
+
+
+def _image_of_recipe(want: str) -> str | None:
+    """The id of an image built from recipe WANT, if there is one."""
+    proc = docker(["images", "--quiet", "--no-trunc", "--filter",
+                   f"label={RECIPE_LABEL}={want}"], timeout=60, check=False)
+    ids = proc.stdout.decode().split()
+    return ids[0] if proc.returncode == 0 and ids else None
 
 
 def _download_wheels(impl: Implementation, into: Path) -> None:
@@ -139,9 +153,19 @@ def ensure(impls: list[Implementation], *, force: bool = False,
            log: Callable[[str], None] = print) -> dict[str, Image]:
     """Every implementation's image, building only what is missing or stale."""
     bases = {suite: base_image(suite, log) for suite in dict.fromkeys(i.suite for i in impls)}
+    # Rows of one recipe (Dockerfile, package, suite, pip: e.g. cpython3.13-source and
+    # cpython3.13t) share one image: the first builds it, the others tag it afterwards.
+    def key(i: Implementation) -> tuple[object, ...]:
+        return i.dockerfile, i.package, i.suite, i.pip
+
+    first = {key(i): i for i in reversed(impls)}
     # Builds mostly wait on the Debian archive, so a few at once pay off.
     with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {
-            i.id: pool.submit(build, i, bases[i.suite], force=force, log=log) for i in impls
-        }
-        return {impl_id: f.result() for impl_id, f in futures.items()}
+        futures = {k: pool.submit(build, i, bases[i.suite], force=force, log=log)
+                   for k, i in first.items()}
+        built = {k: f.result() for k, f in futures.items()}
+    for i in impls:
+        if i is not first[key(i)]:
+            docker(["tag", built[key(i)].id, i.image], timeout=60)
+    return {i.id: replace(built[key(i)], tag=i.image) if i is not first[key(i)]
+            else built[key(i)] for i in impls}

@@ -303,10 +303,16 @@ class ScalingProcess:
     process: Measured | None = None
     disturbed: str = ""
     remeasured: int = 0
+    start_s: float | None = None  # median time to start one more worker and see it end
+    peak_rss_kb: int | None = None  # of the process and its forked workers, summed
+    features: dict[str, bool] = field(default_factory=dict)  # read after the workers ran
 
 
-# How the scaling job's workers run: threads, forked processes, subinterpreters (3.14+).
-SCALING_KINDS = ("threads", "processes", "interpreters")
+# How the scaling job's workers run: threads, forked processes, subinterpreters (3.14+);
+# threads on a job of reads from objects of their own or shared by all (OBJECT_KINDS:
+# measured where threads run without a GIL, see run.scaling_kinds).
+OBJECT_KINDS = ("objects", "shared-objects")
+SCALING_KINDS = ("threads", "processes", "interpreters", *OBJECT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -348,6 +354,9 @@ class ScalingRecord:
     checksum_ok: bool = False
     warmups: tuple[float, ...] = ()
     steady: bool | None = None
+    start_s: float | None = None
+    peak_rss_kb: int | None = None
+    features: dict[str, bool] = field(default_factory=dict)
 
 
 # -- reading and writing ---------------------------------------------------------------------

@@ -11,7 +11,10 @@ from implmatrix import DOCKER_DIR, UsageError
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
 _FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "features",
            "baseline"}
-FEATURES = ("jit", "pyston", "pyjion")  # what a row may claim; workloads/harness.py proves each
+# What a row may claim; workloads/harness.py proves each from inside the process.
+FEATURES = ("jit", "pyston", "pyjion", "free-threading")
+# The features of the talk's "Future": the report's future section sets their rows apart.
+FUTURE_FEATURES = ("free-threading",)
 DEFAULT_SET, ALL_SET = "default", "all"
 
 

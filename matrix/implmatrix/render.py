@@ -27,6 +27,7 @@ from implmatrix import (
     interference,
     model,
     pyperf_export,
+    registry,
     regressions_report,
     stats,
     store,
@@ -64,7 +65,7 @@ class View:
     results: pd.DataFrame  # one row per implementation × workload (results.csv)
     entry: history.Entry  # the run, its run.json and its cells, each read once
     compat: pd.DataFrame  # one row per implementation × script (compat.csv)
-    tables: dict[str, pd.DataFrame]  # warmups, startup, scaling, speed, geomeans, memory
+    tables: dict[str, pd.DataFrame]  # warmups, startup, scaling, speed, geomeans, memory, ...
 
     @property
     def cells(self) -> list[model.Cell]:
@@ -100,6 +101,9 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     timeline = aggregate.timeline(meta.implementations, [i for i in order if i not in other_host],
                                   means=means, start=startup, memory_table=memory)
     steps = aggregate.steps(cells, timeline, meta.implementations)
+    step_ratios = aggregate.step_ratios(cells, steps)
+    costs = aggregate.worker_costs(scaling_raw, order)
+    modes = future_modes(meta, scaling, baseline)
     versions = df.drop_duplicates("implementation").set_index("implementation")
 
     def impl_row(i: str) -> dict[str, Any]:
@@ -132,8 +136,9 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     totals = compat.groupby("implementation", observed=True)["status"].value_counts() \
         .unstack().reindex(index=order).fillna(0).astype(int) if not compat.empty else None
     differences = _differences(compat)
-    claims_rows = claims.check(meta.implementations, baseline, means=means, results=df,
-                               startup=startup, scaling=scaling, steps=steps)
+    claims_rows = claims.check(meta.implementations, baseline, claims.Figures(
+        means=means, results=df, startup=startup, scaling=scaling, steps=steps, costs=costs,
+        step_ratios=step_ratios))
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     settings = meta.settings
@@ -144,7 +149,17 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "interval_method": stats.interval_method(settings.processes),
         "interference": {**aggregate.remeasured(cells, startup_raw, scaling_raw),
                          **(model.dump(meta.remeasured) if meta.remeasured else {})},
-        "claims": claims_rows, "claims_rule": claims.RULE,
+        "claims": [c for c in claims_rows if c["topic"] != "future"],
+        "claims_rule": claims.RULE,
+        "future": {
+            "claims": [c for c in claims_rows if c["topic"] == "future"
+                       and c["verdict"] != claims.NOT_MEASURED],
+            "not_measured": [c["claim"] for c in claims_rows if c["topic"] == "future"
+                             and c["verdict"] == claims.NOT_MEASURED],
+            "modes": modes, "costs": _cost_rows(scaling, costs, modes),
+            "steps": [r for r in _step_rows(steps, meta)
+                      if r["kind"] in registry.FUTURE_FEATURES],
+        },
         "startup": _startup_rows(startup, memory, order), "scaling": _scaling_rows(scaling),
         "timeline": _timeline_rows(timeline, baseline), "steps": _step_rows(steps, meta),
         "systems": systems.table(order),
@@ -172,7 +187,8 @@ def view(run: store.RunDir, against: str | None = None) -> View:
         "scripts": int(compat[["suite", "script"]].drop_duplicates().shape[0]),
     }
     tables = {"warmups": iterations, "startup": startup, "scaling": scaling, "speed": ratios,
-              "timeline": timeline, "steps": steps,
+              "timeline": timeline, "steps": steps, "step_ratios": step_ratios,
+              "worker_costs": costs,
               "geomeans": means, "memory": memory}
     return View(context, df, entry, compat, tables)
 
@@ -313,6 +329,53 @@ def _step_rows(steps: pd.DataFrame, meta: model.RunMeta) -> list[dict[str, Any]]
     } for r in aggregate.each_row(steps)]
 
 
+def future_modes(meta: model.RunMeta, scaling: pd.DataFrame, baseline: str
+                 ) -> list[tuple[str, str, str]]:
+    """The ways of running one job on N workers that the future section sets side by side:
+    (label, implementation, scaling kind), for the rows of this run that have them."""
+    have = set() if scaling.empty else set(zip(
+        scaling.loc[scaling["available"], "implementation"],
+        scaling.loc[scaling["available"], "kind"], strict=True))
+    free = next((i for i, m in meta.implementations.items() if "free-threading" in m.features),
+                None)
+    jython = next((i for i, m in meta.implementations.items() if m.family == "jython"), None)
+    interp = next((i for i in meta.implementations if (i, "interpreters") in have), None)
+    modes = [(f"threads under a GIL ({baseline})", baseline, "threads"),
+             (f"processes ({baseline})", baseline, "processes"),
+             (f"subinterpreters ({interp})", interp, "interpreters"),
+             (f"threads, free-threaded ({free})", free, "threads"),
+             ("threads reading their own objects, free-threaded", free, "objects"),
+             ("threads reading shared objects, free-threaded", free, "shared-objects"),
+             (f"threads on the JVM ({jython})", jython, "threads")]
+    return [(label, str(i), k) for label, i, k in modes if (i, k) in have]
+
+
+def _cost_rows(scaling: pd.DataFrame, costs: pd.DataFrame, modes: list[tuple[str, str, str]]
+               ) -> list[dict[str, Any]]:
+    """Per mode of the future section, its efficiency on the most workers and what one more
+    worker costs."""
+    rows = []
+    top = scaling[scaling["workers"] == scaling["workers"].max()]
+    for label, impl, kind in modes:
+        c = next(aggregate.each_row(costs[(costs["implementation"] == impl)
+                                          & (costs["kind"] == kind)]), None)
+        e = next(aggregate.each_row(top[(top["implementation"] == impl)
+                                        & (top["kind"] == kind)]), None)
+        if c is None:
+            continue
+        rows.append({
+            "mode": label,
+            "efficiency": f"{e.efficiency:.0%} ({_pct_ci(e.low, e.high)})"
+            if e is not None and not pd.isna(e.efficiency) else "n/a",
+            "start_ms": "" if pd.isna(c.start_ms) else f"{c.start_ms:.2f}",
+            "rss": "" if pd.isna(c.rss_per_worker_kb) else f"{c.rss_per_worker_kb / 1024:.1f}",
+            "rss_range": "" if pd.isna(c.rss_per_worker_kb) else
+            f"{c.rss_low_kb / 1024:.1f}–{c.rss_high_kb / 1024:.1f}",
+            "processes": int(c.processes),
+        })
+    return rows
+
+
 def _other_hosts(meta: model.RunMeta, baseline: str, order: list[str]) -> list[str]:
     """Implementations (of a merged run) measured on another host than the baseline."""
     home = store.host_id(meta.host_of(baseline))
@@ -344,7 +407,7 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
     parquet = io.BytesIO()
     df.assign(implementation=df["implementation"].astype(str)).to_parquet(parquet, index=False)
     store.atomic_write(run.path / "results.parquet", parquet.getvalue())
-    for name in ("warmups", "startup", "scaling", "speed"):
+    for name in ("warmups", "startup", "scaling", "speed", "worker_costs"):
         if not tables[name].empty:
             store.atomic_write(run.path / f"{name}.csv",
                                tables[name].to_csv(index=False, float_format="%.6g").encode())
@@ -357,6 +420,8 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
         "compat": charts.compat_by_category(compat, order),
         "scaling": charts.scaling(tables["scaling"], order),
         "timeline": charts.timeline(tables["timeline"], baseline),
+        "future": charts.future(tables["scaling"], tables["worker_costs"],
+                                context["future"]["modes"]),
     }
     context["history"]["trend_svg"] = trend_chart.trend(context["history"]["trend"])
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")

@@ -274,7 +274,7 @@ class _Matrix:
                     self.run.read_scaling(impl.id), self.images[impl.id], impl, s):
                 continue
             points = {(kind, workers): model.ScalingPoint(kind=kind, workers=workers)
-                      for kind in SCALING_KINDS for workers in range(1, cores + 1)}
+                      for kind in scaling_kinds(impl) for workers in range(1, cores + 1)}
             started, rounds, decided = time.monotonic(), 0, False
             while rounds < SCALING_MIN_ROUNDS or (
                     rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
@@ -300,7 +300,7 @@ class _Matrix:
                     f"{statistics.median(t for q in p.processes for t in q.times):.2f}"
                     for p in scaled.points
                     if p.kind == kind and any(q.times for q in p.processes)) or "n/a")
-                for kind in SCALING_KINDS) + f" s ({rounds} rounds)")
+                for kind in scaling_kinds(impl)) + f" s ({rounds} rounds)")
 
     def scaling_point(self, impl: Implementation, point: model.ScalingPoint
                       ) -> model.ScalingPoint:
@@ -309,9 +309,15 @@ class _Matrix:
             partial(self.scaling_process, impl, point.kind, point.workers))
         if not found.available:
             return replace(point, available=False, reason=found.reason)
+        off = [f for f in impl.features if found.features.get(f) is not True]
+        if off:  # as _proved: these workers ran without what the row claims
+            return replace(point, available=False, reason=(
+                f"{impl.id} claims {', '.join(off)}, but this process ran without it "
+                f"(from inside: {found.features or 'not detectable'})"))
         return replace(point, processes=(*point.processes, model.ScalingProcess(
             times=found.times, checksum_ok=found.checksum_ok, warmups=found.warmups,
-            steady=found.steady, process=process, disturbed=why, remeasured=remeasured)))
+            steady=found.steady, process=process, disturbed=why, remeasured=remeasured,
+            start_s=found.start_s, peak_rss_kb=found.peak_rss_kb, features=found.features)))
 
     def scaling_process(self, impl: Implementation, kind: str, workers: int
                         ) -> tuple[tuple[model.ScalingRecord, model.Measured | None], str]:
@@ -451,6 +457,14 @@ def _scaling_fresh(old: model.Scaling | None, image: Image, impl: Implementation
         SCALING_REPEATS, SCALING_WARMUP_S, s.scaling_units, s.scaling_cap_s)
 
 
+def scaling_kinds(impl: Implementation) -> tuple[str, ...]:
+    """The scaling kinds measured on IMPL: the object jobs only where threads run without
+    a GIL, the one place where sharing objects can cost what the claims ask about (under
+    a GIL, threads are at 1/N with or without sharing: time better spent elsewhere)."""
+    return tuple(k for k in SCALING_KINDS
+                 if k not in model.OBJECT_KINDS or "free-threading" in impl.features)
+
+
 def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...]) -> bool:
     """Every efficiency a claim judges (the points with the most workers) has an
     interval clear of its thresholds (claims.scaling_thresholds), or is not available."""
@@ -460,7 +474,7 @@ def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...
                              [impl.id])
     top = rows["workers"].max()
     return all(claims.decided(r.low, r.high, claims.scaling_thresholds(
-        impl.family, impl.baseline, r.kind, r.workers))
+        impl.family, impl.baseline, r.kind, r.workers, impl.features))
         for r in aggregate.each_row(rows) if r.workers == top > 1 and r.available)
 
 

@@ -50,11 +50,13 @@ SYSTEMS = (
     System("Unladen Swallow", "an LLVM JIT branch of CPython 2.6", (),
            "abandoned in 2011 and never part of a CPython release; not on PyPI, not in "
            "Debian"),
-    System("Gilectomy", "CPython without a GIL (2016–2017)", (),
-           "abandoned in 2017, never released; not on PyPI, not in Debian. Its "
-           "successor, free-threaded CPython, is " + NEXT_ISSUE),
-    System("subinterpreters", "one interpreter per thread, each with its own GIL", (),
-           NEXT_ISSUE + " (CPython 3.14's concurrent.interpreters)"),
+    System("Gilectomy", "CPython without a GIL (2016–2017)", ("cpython3.13t",),
+           "the Gilectomy itself was abandoned in 2017, never released; measured is its "
+           "successor, free-threaded CPython (PEP 703), compiled here from Debian's "
+           "python3.13 source beside its twin with the GIL (3.13: the reachable archive "
+           "serves no python3.14 source)"),
+    System("subinterpreters", "one interpreter per thread, each with its own GIL",
+           ("cpython3.14",), ""),
     System("Cython", "Python compiled to C extensions", (), NEXT_ISSUE),
     System("Numba", "a JIT for numeric Python on LLVM", (), NEXT_ISSUE),
     System("C and Rust extensions", "hot loops moved out of Python", (), NEXT_ISSUE),

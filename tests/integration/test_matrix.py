@@ -129,10 +129,13 @@ def test_every_workload_of_the_run_is_ok_with_its_warmup_and_startup(shared_run:
     report = (run_dir / "report.md").read_text()
     claims = report.split("## Claims check", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in claims.splitlines() if line.startswith("| ") and "**" in line]
-    assert len(rows) == 11  # six about today (scaling ones not measured here), five about the past
+    # five about the present (scaling ones not measured here), five about the past; those
+    # about the future (none measured without scaling) have a section of their own
+    assert len(rows) == 10
     assert not any("not measured" in row for row in rows[:3])  # speed, memory, start-up
     # the default set has two CPython releases: the past has one step in it, measured
-    assert rows[6].startswith("| Each CPython release is faster") and "not measured" not in rows[6]
+    assert rows[5].startswith("| past | Each CPython release is faster")
+    assert "not measured" not in rows[5]
     html = (run_dir / "index.html").read_text()
     assert 'id="warmup"' in html and html.count("<svg") >= 2
 
@@ -152,12 +155,13 @@ def test_every_probe_runs_and_passes_on_the_baseline(impls, tmp_path):
     assert failing == {}
 
 
-# The scaling job's workers: threads everywhere, forked processes where os.fork exists,
-# subinterpreters from CPython 3.14 on.
-SCALING = {"cpython3.13": {"threads", "processes"},
-           "cpython3.14": {"threads", "processes", "interpreters"},
-           "pypy3.11": {"threads", "processes"}, "micropython1.25": {"threads"},
-           "jython2.7": {"threads"}}
+# The scaling job's workers: threads everywhere (on the object jobs too), forked processes
+# where os.fork exists, subinterpreters from CPython 3.14 on.
+THREADS = {"threads", *model.OBJECT_KINDS}
+SCALING = {"cpython3.13": {*THREADS, "processes"},
+           "cpython3.14": {*THREADS, "processes", "interpreters"},
+           "pypy3.11": {*THREADS, "processes"}, "micropython1.25": THREADS,
+           "jython2.7": THREADS}
 
 
 @pytest.mark.parametrize("impl_id", sorted(SCALING))
@@ -166,7 +170,7 @@ def test_the_scaling_job_runs_where_its_workers_exist(impls, built, impl_id):
     tested in test_claims_presets.py): available, and its checksum right, exactly where
     the implementation has that kind of worker."""
     impl = impls[impl_id]
-    found = set()
+    found, starts = set(), set()
     with Container(built[impl_id].tag, {HARNESS.parent: HARNESS_MOUNT}) as box:
         for kind in model.SCALING_KINDS:
             result = box.exec([*impl.command, f"{HARNESS_MOUNT}/scaling.py", kind, "2", "4",
@@ -175,5 +179,12 @@ def test_the_scaling_job_runs_where_its_workers_exist(impls, built, impl_id):
             assert record is not None, result.stderr.decode()[-500:]
             if record["available"]:
                 assert record["checksum_ok"] and len(record["times"]) == 1, record
+                assert record["peak_rss_kb"] > 1000, record  # /proc is everywhere here
                 found.add(kind)
+                if record["start_s"] is not None:  # not on MicroPython's _thread
+                    starts.add(kind)
+            # read after the workers ran, on every kind: what the interpreter runs with
+            assert record["features"].get("free-threading", False) is False
     assert found == SCALING[impl_id]
+    # the cost of one more worker is measured wherever it can be waited for
+    assert starts == (found - THREADS if impl_id == "micropython1.25" else found)

@@ -63,9 +63,9 @@ def test_steps_are_release_against_release_and_switched_on_against_plain(tables)
 
 def check(steps: pd.DataFrame) -> dict[str, dict[str, str]]:
     empty = pd.DataFrame(columns=aggregate.SCALING_COLUMNS)
-    found = claims.check(IMPLS, BASE, means=pd.DataFrame(columns=["geomean"]),
-                         results=aggregate.results([], IMPLS), startup=aggregate.startup({}, []),
-                         scaling=empty, steps=steps)
+    found = claims.check(IMPLS, BASE, claims.Figures(
+        means=pd.DataFrame(columns=["geomean"]), results=aggregate.results([], IMPLS),
+        startup=aggregate.startup({}, []), scaling=empty, steps=steps))
     return {c["claim"].split(" (")[0]: c for c in found}
 
 
