@@ -32,14 +32,17 @@ RUN mkdir default && cd default \
       --disable-test-modules > configure.log \
  && make -j"$(nproc)" > make.log 2>&1 \
  && make altinstall COMPILEALL_OPTS=-j0 > install.log 2>&1
+# A prefix of its own: its altinstall writes bin/python3.13 too, which is the default build's.
 RUN mkdir free-threaded && cd free-threaded \
- && ../cpython/configure --prefix=/usr/local --with-ensurepip=no --with-system-expat \
+ && ../cpython/configure --prefix=/opt/free-threaded --with-ensurepip=no --with-system-expat \
       --disable-test-modules --disable-gil > configure.log \
  && make -j"$(nproc)" > make.log 2>&1 \
- && make altinstall COMPILEALL_OPTS=-j0 > install.log 2>&1
+ && make altinstall COMPILEALL_OPTS=-j0 > install.log 2>&1 \
+ && ln -s /opt/free-threaded/bin/"$(basename /opt/free-threaded/bin/python3.*t)" /usr/local/bin/
 # The Debian packages whose libraries the two interpreters and their extensions load.
 RUN rm -rf /usr/local/lib/python3.*/test /usr/local/lib/python3.*/idlelib \
- && find /usr/local/bin /usr/local/lib -name 'python3*' -type f -o -name '*.so' -type f \
+      /opt/free-threaded/lib/python3.*/test /opt/free-threaded/lib/python3.*/idlelib \
+ && find /usr/local /opt/free-threaded -name 'python3*' -type f -o -name '*.so' -type f \
       | xargs ldd 2>/dev/null | awk '$3 ~ /^\// {print $3}' | sort -u \
       | xargs -r readlink -f | xargs -r dpkg -S 2>/dev/null | cut -d: -f1 | sort -u \
       > /usr/local/runtime-packages
@@ -47,6 +50,7 @@ RUN rm -rf /usr/local/lib/python3.*/test /usr/local/lib/python3.*/idlelib \
 FROM ${BASE}
 ARG PACKAGE=python3.13
 COPY --from=build /usr/local /usr/local
+COPY --from=build /opt/free-threaded /opt/free-threaded
 COPY --from=build /usr/src/version /etc/implmatrix/source-version
 RUN apt-get -o Acquire::Check-Valid-Until=false update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
