@@ -11,7 +11,9 @@ from implmatrix import DOCKER_DIR, UsageError
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
 _FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "features",
            "baseline"}
-FEATURES = ("jit", "pyston", "pyjion")  # what a row may claim; workloads/harness.py proves each
+# What a row may claim; workloads/harness.py proves each: the interpreter's (jit, pyston,
+# pyjion) before the workload loads, cython once it is loaded.
+FEATURES = ("jit", "pyston", "pyjion", "cython")
 DEFAULT_SET, ALL_SET = "default", "all"
 
 

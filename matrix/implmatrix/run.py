@@ -37,7 +37,7 @@ HARNESS_MOUNT = compat.HARNESS_MOUNT
 # What runs inside the containers besides the workloads; a result measured with
 # other versions of these files is not reused.
 _TOOLS = ("harness.py", "measure.c", "scaling.py", "batch.sh", "jython_batch.py",
-          "startup/empty.py", "startup/imports.py")
+          "compiled.py", "startup/empty.py", "startup/imports.py")
 TOOLS_SHA = hashlib.sha256(b"".join((HARNESS.parent / name).read_bytes()
                                     for name in _TOOLS)).hexdigest()[:16]
 MEASURE_MOUNT = "/opt/implmatrix-measure"
@@ -210,6 +210,7 @@ class _Matrix:
     def timed_process(self, impl: Implementation, w: Workload) -> tuple[model.Run, str]:
         """One timed process of a cell: its outcome, and why it was disturbed (or "")."""
         s = self.settings
+        compat.compile_ahead(self.boxes[impl.id], impl, "workloads", [w.mount])
         # -r: pinned to the timed CPU from the harness's cue on, so that start-up (a
         # JVM's above all) may use every CPU; the harness's record carries the nonce
         # measure gave it, and measure's own record the key.
@@ -466,12 +467,13 @@ def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...
 
 def _proved(outcome: model.Run, impl: Implementation) -> model.Run:
     """OUTCOME, or an error if its process did not run with every feature IMPL claims (the
-    JIT on, Pyston active), as the harness saw from inside: such a row would measure
-    something else than it says."""
+    JIT on, Pyston active, the workload compiled by Cython), as the harness saw from
+    inside: such a row would measure something else than it says."""
     record = outcome.record
     if record is None or not impl.features:
         return outcome
-    seen = record.implementation.features if record.implementation else {}
+    seen = {**(record.implementation.features if record.implementation else {}),
+            **record.workload_features}
     off = [f for f in impl.features if seen.get(f) is not True]
     if not off:
         return outcome

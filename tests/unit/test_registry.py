@@ -11,7 +11,7 @@ from implmatrix import UsageError, registry
 IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]  # default
 TIMELINE = ["cpython2.7", "cpython3.9", "cpython3.11", "cpython3.15", "cpython3.14-jit",
             "pyston-lite3.9", "pyjion3.9", "pypy7.3.5", "pypy7.3.11", "pypy8.0", "micropython1.26",
-            "jython2.7.2"]
+            "jython2.7.2", "cython3.13"]
 
 ENTRY = """
 [[implementation]]
@@ -46,10 +46,11 @@ def test_shipped_registry_has_todays_five_then_the_timeline(impls):
     assert found["default"] == tuple(IDS) and found["all"] == tuple(IDS + TIMELINE)
     # every release, today's among them; not the rows with something switched on
     assert set(found["timeline"]) == set(IDS + TIMELINE) - {"cpython3.14-jit", "pyston-lite3.9",
-                                                             "pyjion3.9"}
-    # claimed features: the JIT row and Pyston, nothing else
+                                                             "pyjion3.9", "cython3.13"}
+    # claimed features: the JIT row, Pyston, Pyjion and Cython, nothing else
     assert {i.id: i.features for i in impls.values() if i.features} == {
-        "cpython3.14-jit": ("jit",), "pyston-lite3.9": ("pyston",), "pyjion3.9": ("pyjion",)}
+        "cpython3.14-jit": ("jit",), "pyston-lite3.9": ("pyston",), "pyjion3.9": ("pyjion",),
+        "cython3.13": ("cython",)}
 
 
 def test_sets_are_checked(tmp_path):
