@@ -26,14 +26,10 @@ container's /tmp, so it lives as long as the run's container.
 
 Python 3 only (the rows that use it are CPython 3 with a compiler installed).
 """
-import hashlib
+# Only what every program needs: the tools (the harness, the start-up programs) run
+# through this file too, so the compiler's own imports wait until something compiles.
 import os
-import re
-import subprocess
 import sys
-import sysconfig
-import tempfile
-import time
 
 CACHE = "/tmp/implmatrix-compiled"
 TOOLS = os.path.dirname(os.path.abspath(__file__))
@@ -43,9 +39,10 @@ CFLAGS = ("-shared", "-fPIC", "-O2", "-fwrapv", "-fno-strict-overflow", "-DNDEBU
 # Module names by role: a script runs as the main program, the harness names a
 # workload's namespace __workload__.
 MODULE_NAMES = {"scripts": "__main__", "workloads": "__workload__"}
-# One line of the compiler's output that names where it failed: FILE:LINE:COL: message
-# (Cython's own errors and gcc's alike).
-_WHERE = re.compile(r"^(\S+?):(\d+):(\d+): (.*)$")
+# Set by main(): the compiler the row's command names.
+COMPILER = None
+# What load() did, for the harness's record.
+LOADED = None
 
 
 class CompileError(ImportError):
@@ -53,11 +50,12 @@ class CompileError(ImportError):
 
 
 def first_error(output):
-    """The first line of a compiler's OUTPUT that names a place and is not a warning,
-    else its last non-empty line (or a placeholder)."""
+    """The first line of a compiler's OUTPUT that names a place (FILE:LINE:COL: message,
+    as Cython and gcc print them) and is not a warning, else its last non-empty line."""
+    import re
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     for line in lines:
-        found = _WHERE.match(line)
+        found = re.match(r"^(\S+?):(\d+):(\d+): (.*)$", line)
         if found and not found.group(4).lower().startswith(("warning", "note")):
             return line
     return lines[-1] if lines else "the compiler failed without a message"
@@ -66,6 +64,7 @@ def first_error(output):
 def cache_key(source, module_name, compiler_version):
     """What a compiled module depends on: the source, its module name, the compiler,
     this interpreter and the C flags."""
+    import hashlib
     digest = hashlib.sha256()
     for part in (source, module_name.encode(), compiler_version.encode(),
                  sys.version.encode(), " ".join(CFLAGS).encode()):
@@ -73,31 +72,37 @@ def cache_key(source, module_name, compiler_version):
     return digest.hexdigest()[:32]
 
 
-def _cython_version():
-    from Cython import __version__
-    return "cython " + __version__
+def _ext_suffix():
+    import sysconfig
+    return sysconfig.get_config_var("EXT_SUFFIX")
 
 
 def _run(argv, cwd):
+    import subprocess
     proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
         raise CompileError(first_error(proc.stdout.decode("utf-8", "replace")))
 
 
+def _cython_version():
+    from Cython import __version__
+    return "cython " + __version__
+
+
 def _cython(path, module_name, work):
-    """Compile PATH to an extension module in WORK: its file name."""
+    """Compile PATH into the extension module WORK/MODULE_NAME.<suffix>."""
+    import sysconfig
     c_file = os.path.join(work, "module.c")
     # -3: Python 3 semantics (the suite is Python 3 code); binding functions and pure
-    # Python mode are Cython 3's defaults. Cython itself runs in a child: its errors
-    # go to its output, and its memory is not the measured process's.
+    # Python mode are Cython 3's defaults. Cython runs in a child process: its errors
+    # go to its output, and its memory is not the caller's.
     _run([sys.executable, "-m", "cython", "-3", "--module-name", module_name,
           "-o", c_file, path], work)
-    so_file = os.path.join(work, module_name + sysconfig.get_config_var("EXT_SUFFIX"))
     cc = sysconfig.get_config_var("CC").split()
-    _run(cc + list(CFLAGS) + ["-I", sysconfig.get_paths()["include"], "-o", so_file, c_file],
+    _run(cc + list(CFLAGS) + ["-I", sysconfig.get_paths()["include"],
+                              "-o", os.path.join(work, module_name + _ext_suffix()), c_file],
          work)
     os.remove(c_file)
-    return so_file
 
 
 COMPILERS = {"cython": (_cython_version, _cython)}
@@ -106,56 +111,47 @@ COMPILERS = {"cython": (_cython_version, _cython)}
 def build(compiler, path, module_name):
     """PATH compiled by COMPILER into an extension module MODULE_NAME, from the cache
     when it is there: (its file, what happened), or CompileError."""
-    version, compile_into = COMPILERS[compiler]
-    version = version()
+    import shutil
+    import tempfile
+    import time
+    version_of, compile_into = COMPILERS[compiler]
+    version = version_of()
     with open(path, "rb") as f:
-        key = cache_key(f.read(), module_name, version)
-    done = os.path.join(CACHE, key)
+        done = os.path.join(CACHE, cache_key(f.read(), module_name, version))
     info = {"compiler": version, "cached": True, "seconds": 0.0}
     if not os.path.isdir(done) and not os.path.isfile(done + ".error"):
         started = time.time()
         os.makedirs(CACHE, exist_ok=True)
         work = tempfile.mkdtemp(dir=CACHE, prefix="work.")
         try:
-            compile_into(path, module_name, work)
-            failed = None
-        except CompileError as exc:
-            failed = str(exc)
+            try:
+                compile_into(path, module_name, work)
+            except CompileError as exc:
+                with open(os.path.join(work, "error"), "w") as f:
+                    f.write(str(exc))
+                os.rename(os.path.join(work, "error"), done + ".error")
+            else:
+                try:  # atomic; a process that compiled the same first wins, alike
+                    os.rename(work, done)
+                except OSError:
+                    pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         info = {"compiler": version, "cached": False,
                 "seconds": round(time.time() - started, 3)}
-        if failed is None:
-            try:  # atomic; another process may have finished first, with the same result
-                os.rename(work, done)
-            except OSError:
-                pass
-        else:
-            with open(os.path.join(work, "error"), "w") as f:
-                f.write(failed)
-            try:
-                os.rename(os.path.join(work, "error"), done + ".error")
-            except OSError:
-                pass
-        if os.path.isdir(work):
-            subprocess.call(["rm", "-rf", work])
     if os.path.isfile(done + ".error"):
         with open(done + ".error") as f:
             raise CompileError(f.read())
-    return os.path.join(done, module_name + sysconfig.get_config_var("EXT_SUFFIX")), info
+    return os.path.join(done, module_name + _ext_suffix()), info
 
 
-def _import(so_file, module_name):
+def _module(so_file, module_name):
+    """The extension module SO_FILE as a module object named MODULE_NAME, not yet run."""
     from importlib.machinery import ExtensionFileLoader
     from importlib.util import module_from_spec, spec_from_file_location
     spec = spec_from_file_location(module_name, so_file,
                                    loader=ExtensionFileLoader(module_name, so_file))
-    module = module_from_spec(spec)
-    return spec, module
-
-
-# Set by main(): the compiler the row's command names.
-COMPILER = None
-# What load() did, for the harness's record.
-LOADED = None
+    return spec, module_from_spec(spec)
 
 
 def load(path):
@@ -163,19 +159,32 @@ def load(path):
     global LOADED
     name = MODULE_NAMES["workloads"]
     so_file, info = build(COMPILER, path, name)
-    spec, module = _import(so_file, name)
+    spec, module = _module(so_file, name)
     spec.loader.exec_module(module)
     LOADED = info
     return module.__dict__
 
 
 def run_compiled(so_file, path, argv):
-    """Run SO_FILE (PATH compiled) as the main program with ARGV."""
-    spec, module = _import(so_file, MODULE_NAMES["scripts"])
+    """Run SO_FILE (PATH compiled) as the main program with ARGV, as `python PATH` would
+    run PATH: its directory first on sys.path."""
+    spec, module = _module(so_file, MODULE_NAMES["scripts"])
     sys.argv = argv
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     sys.modules["__main__"] = module
     spec.loader.exec_module(module)
+
+
+def run_tool(path, argv):
+    """Run the tool PATH as it is, as the main program with ARGV (not with runpy, whose
+    imports would add a third to the start-up of an empty program)."""
+    with open(path) as f:
+        code = compile(f.read(), path, "exec")
+    main = type(sys)("__main__")
+    main.__file__ = path
+    sys.argv = argv
+    sys.modules["__main__"] = main
+    exec(code, main.__dict__)
 
 
 USAGE = ("usage: compiled.py COMPILER SCRIPT [ARG...]\n"
@@ -194,16 +203,14 @@ def main(argv):
         for path in argv[4:]:
             try:
                 build(compiler, path, MODULE_NAMES[argv[3]])
-            except CompileError:
-                pass  # cached: the run that follows reports it
+            except (CompileError, OSError):
+                pass  # a rejection is cached; the run that follows reports either
         return 0
     if os.path.abspath(script).startswith(TOOLS + os.sep):
-        import runpy
         # The harness looks for this module under this name to load its workload.
         sys.modules["compiled"] = sys.modules[__name__]
         COMPILER = compiler
-        sys.argv = argv[2:]
-        runpy.run_path(script, run_name="__main__")
+        run_tool(script, argv[2:])
         return 0
     try:
         so_file, _ = build(compiler, script, MODULE_NAMES["scripts"])
