@@ -14,6 +14,7 @@ _FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "f
 # What a row may claim; workloads/harness.py proves each: the interpreter's (jit, pyston,
 # pyjion) before the workload loads, cython once it is loaded.
 FEATURES = ("jit", "pyston", "pyjion", "cython")
+WORKLOAD_FEATURES = ("cython",)  # seen per workload, once it is loaded
 DEFAULT_SET, ALL_SET = "default", "all"
 
 

@@ -29,7 +29,7 @@ from implmatrix.container import Container, ExecResult
 from implmatrix.engine import ensure_available
 from implmatrix.images import Image
 from implmatrix.model import SCALING_KINDS, Settings
-from implmatrix.registry import Implementation
+from implmatrix.registry import WORKLOAD_FEATURES, Implementation
 from implmatrix.scripts import Script
 from implmatrix.workloads import Workload
 
@@ -474,7 +474,10 @@ def _proved(outcome: model.Run, impl: Implementation) -> model.Run:
         return outcome
     seen = {**(record.implementation.features if record.implementation else {}),
             **record.workload_features}
-    off = [f for f in impl.features if seen.get(f) is not True]
+    # A workload's own features are seen once it is loaded: one that did not load (Cython
+    # rejected it) ran nothing to prove.
+    off = [f for f in impl.features if seen.get(f) is not True
+           and (record.workload_features or f not in WORKLOAD_FEATURES)]
     if not off:
         return outcome
     return replace(outcome, status="error", error=f"{impl.id} claims {', '.join(off)}, but "

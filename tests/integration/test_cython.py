@@ -42,15 +42,15 @@ REJECTED_MESSAGE = "rejected.py:2:5: Syntax error in simple statement list"
 
 def measure(impl: registry.Implementation, tmp: Path) -> store.RunDir:
     """nbody and REJECTED as workloads, REJECTED as a script, on IMPL."""
-    mine = tmp / "mine"
-    mine.mkdir()
-    (mine / "rejected.py").write_text(REJECTED)
+    mine, suite = tmp / "workloads", tmp / "suite"  # one mount point per directory
+    for directory in (mine, suite):
+        directory.mkdir()
+        (directory / "rejected.py").write_text(REJECTED)
     dirs = [BUILTIN_WORKLOADS, mine]
-    found = workloads.discover(dirs, ["nbody", "rejected"])
-    suite = scripts.discover([mine])
     built = images.ensure([registry.load()[impl.id]], log=lambda _: None)
-    plan = run.Plan([impl], built, found, suite,
-                    mounts={**workloads.mounts(dirs), **scripts.mounts([mine])})
+    plan = run.Plan([impl], built, workloads.discover(dirs, ["nbody", "rejected"]),
+                    scripts.discover([suite]),
+                    mounts={**workloads.mounts(dirs), **scripts.mounts([suite])})
     return run.run_matrix(plan, SETTINGS, out=tmp / "out", command="test cython",
                           say=lambda _: None, force=True)
 
