@@ -20,7 +20,7 @@ nothing: the host does this before it runs scripts or times a workload, so that
 compiling counts neither against their time limits nor in their peak RSS.
 
 Compiled modules are cached under CACHE, keyed by the source's hash (and the
-module name, the compiler's version, the flags): the several processes of one
+module name, the compiler, the interpreter, the C flags): the several processes of one
 cell compile once. A compiler's rejection is cached too. The cache is the
 container's /tmp, so it lives as long as the run's container.
 
@@ -61,12 +61,13 @@ def first_error(output):
     return lines[-1] if lines else "the compiler failed without a message"
 
 
-def cache_key(source, module_name, compiler_version):
+def cache_key(source, module_name, compiler):
     """What a compiled module depends on: the source, its module name, the compiler,
-    this interpreter and the C flags."""
+    this interpreter and the C flags. (The compiler's version is the image's: the cache
+    lives in the container's /tmp, as long as the container.)"""
     import hashlib
     digest = hashlib.sha256()
-    for part in (source, module_name.encode(), compiler_version.encode(),
+    for part in (source, module_name.encode(), compiler.encode(),
                  sys.version.encode(), " ".join(CFLAGS).encode()):
         digest.update(part + b"\0")
     return digest.hexdigest()[:32]
@@ -110,15 +111,15 @@ COMPILERS = {"cython": (_cython_version, _cython)}
 
 def build(compiler, path, module_name):
     """PATH compiled by COMPILER into an extension module MODULE_NAME, from the cache
-    when it is there: (its file, what happened), or CompileError."""
+    when it is there: (its file, what happened), or CompileError. Loading from the cache
+    imports nothing of the compiler's into the caller, a measured process."""
     import shutil
     import tempfile
     import time
     version_of, compile_into = COMPILERS[compiler]
-    version = version_of()
     with open(path, "rb") as f:
-        done = os.path.join(CACHE, cache_key(f.read(), module_name, version))
-    info = {"compiler": version, "cached": True, "seconds": 0.0}
+        done = os.path.join(CACHE, cache_key(f.read(), module_name, compiler))
+    seconds, cached = 0.0, True
     if not os.path.isdir(done) and not os.path.isfile(done + ".error"):
         started = time.time()
         os.makedirs(CACHE, exist_ok=True)
@@ -131,18 +132,22 @@ def build(compiler, path, module_name):
                     f.write(str(exc))
                 os.rename(os.path.join(work, "error"), done + ".error")
             else:
+                with open(os.path.join(work, "compiler"), "w") as f:
+                    f.write(version_of())
                 try:  # atomic; a process that compiled the same first wins, alike
                     os.rename(work, done)
                 except OSError:
                     pass
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        info = {"compiler": version, "cached": False,
-                "seconds": round(time.time() - started, 3)}
+        seconds, cached = round(time.time() - started, 3), False
     if os.path.isfile(done + ".error"):
         with open(done + ".error") as f:
             raise CompileError(f.read())
-    return os.path.join(done, module_name + _ext_suffix()), info
+    with open(os.path.join(done, "compiler")) as f:
+        version = f.read()
+    return os.path.join(done, module_name + _ext_suffix()), {
+        "compiler": version, "cached": cached, "seconds": seconds}
 
 
 def _module(so_file, module_name):

@@ -55,11 +55,11 @@ def test_a_rejection_is_the_compilers_first_error_with_its_place(compiled, outpu
 
 
 def test_the_cache_key_changes_with_everything_a_module_depends_on(compiled):
-    key = compiled.cache_key(b"x = 1\n", "__main__", "cython 3.3.1")
-    assert key == compiled.cache_key(b"x = 1\n", "__main__", "cython 3.3.1")
-    assert len({key, compiled.cache_key(b"x = 2\n", "__main__", "cython 3.3.1"),
-                compiled.cache_key(b"x = 1\n", "__workload__", "cython 3.3.1"),
-                compiled.cache_key(b"x = 1\n", "__main__", "cython 3.3.2")}) == 4
+    key = compiled.cache_key(b"x = 1\n", "__main__", "cython")
+    assert key == compiled.cache_key(b"x = 1\n", "__main__", "cython")
+    assert len({key, compiled.cache_key(b"x = 2\n", "__main__", "cython"),
+                compiled.cache_key(b"x = 1\n", "__workload__", "cython"),
+                compiled.cache_key(b"x = 1\n", "__main__", "mypyc")}) == 4
 
 
 @pytest.mark.parametrize("args", [[], ["cython"], ["nuitka", "x.py"], ["cython", "--build"],
