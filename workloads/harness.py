@@ -109,6 +109,13 @@ def _custom_evaluator():
         return False
 
 
+def _workload_features(namespace):
+    """What the workload's code runs as, seen once it is loaded (per workload, unlike
+    _features(), which is read before any of its code runs). cython: its run() is a
+    function that Cython compiled, not Python bytecode."""
+    return {"cython": type(namespace.get("run")).__name__ == "cython_function_or_method"}
+
+
 def _format_exc(exc):
     # Formatting must not fail the cell: its status comes from EXC, not from this.
     if hasattr(sys, "print_exception"):  # MicroPython: no traceback module
@@ -132,6 +139,11 @@ def _error(record, status, exc):
 
 
 def _load(path):
+    # Rows that measure compiled code start the harness through workloads/compiled.py,
+    # which compiles the workload (a CompileError, an ImportError, when it cannot).
+    compiler = sys.modules.get("compiled")
+    if compiler is not None:
+        return compiler.load(path)
     f = open(path, "rb")
     try:
         source = f.read()
@@ -209,6 +221,10 @@ def measure(path, values, warmup_budget_s, cue=False):
     except BaseException as exc:
         _error(record, "error", exc)
         return record
+    record["workload_features"] = _workload_features(namespace)
+    compiler = sys.modules.get("compiled")
+    if compiler is not None:
+        record["compiled"] = compiler.LOADED
     doc = namespace.get("__doc__") or ""
     record["doc"] = doc.strip().split("\n")[0]
     record["tags"] = list(namespace.get("TAGS", ()))

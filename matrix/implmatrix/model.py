@@ -180,12 +180,24 @@ class Interpreter:
 
 
 @dataclass(frozen=True)
+class Compiled:
+    """How workloads/compiled.py gave the harness its workload, on rows that compile."""
+
+    compiler: str = ""  # and its version: "cython 3.3.1"
+    cached: bool = False  # compiled ahead, or by an earlier process of the cell
+    seconds: float = 0.0  # compiling in this process (0 when cached)
+
+
+@dataclass(frozen=True)
 class HarnessRecord:
     """What workloads/harness.py reports of one timed process."""
 
     status: str = "error"
     clock: str = ""
     implementation: Interpreter | None = None
+    # What the workload's code ran as, seen once it was loaded (cython: compiled)
+    workload_features: dict[str, bool] = field(default_factory=dict)
+    compiled: Compiled | None = None
     warmups: tuple[float, ...] = ()
     values: tuple[float, ...] = ()
     steady: bool = False

@@ -11,10 +11,13 @@ from implmatrix import DOCKER_DIR, UsageError
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
 _FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "features",
            "baseline"}
-# What a row may claim; workloads/harness.py proves each from inside the process.
-FEATURES = ("jit", "pyston", "pyjion", "free-threading")
+# What a row may claim; workloads/harness.py proves each: the interpreter's (jit, pyston,
+# pyjion, free-threading) before the workload loads (free-threading after it ran too),
+# cython once it is loaded.
+FEATURES = ("jit", "pyston", "pyjion", "free-threading", "cython")
+WORKLOAD_FEATURES = ("cython",)  # seen per workload, once it is loaded
 # The features of the talk's "Future": the report's future section sets their rows apart.
-FUTURE_FEATURES = ("free-threading",)
+FUTURE_FEATURES = ("free-threading", "cython")
 DEFAULT_SET, ALL_SET = "default", "all"
 
 

@@ -29,7 +29,7 @@ from implmatrix.container import Container, ExecResult
 from implmatrix.engine import ensure_available
 from implmatrix.images import Image
 from implmatrix.model import SCALING_KINDS, Settings
-from implmatrix.registry import Implementation
+from implmatrix.registry import WORKLOAD_FEATURES, Implementation
 from implmatrix.scripts import Script
 from implmatrix.workloads import Workload
 
@@ -37,7 +37,7 @@ HARNESS_MOUNT = compat.HARNESS_MOUNT
 # What runs inside the containers besides the workloads; a result measured with
 # other versions of these files is not reused.
 _TOOLS = ("harness.py", "measure.c", "scaling.py", "batch.sh", "jython_batch.py",
-          "startup/empty.py", "startup/imports.py")
+          "compiled.py", "startup/empty.py", "startup/imports.py")
 TOOLS_SHA = hashlib.sha256(b"".join((HARNESS.parent / name).read_bytes()
                                     for name in _TOOLS)).hexdigest()[:16]
 MEASURE_MOUNT = "/opt/implmatrix-measure"
@@ -210,6 +210,7 @@ class _Matrix:
     def timed_process(self, impl: Implementation, w: Workload) -> tuple[model.Run, str]:
         """One timed process of a cell: its outcome, and why it was disturbed (or "")."""
         s = self.settings
+        compat.compile_ahead(self.boxes[impl.id], impl, "workloads", [w.mount])
         # -r: pinned to the timed CPU from the harness's cue on, so that start-up (a
         # JVM's above all) may use every CPU; the harness's record carries the nonce
         # measure gave it, and measure's own record the key.
@@ -309,8 +310,11 @@ class _Matrix:
             partial(self.scaling_process, impl, point.kind, point.workers))
         if not found.available:
             return replace(point, available=False, reason=found.reason)
-        off = [f for f in impl.features if found.features.get(f) is not True]
-        if off:  # as _proved: these workers ran without what the row claims
+        # as _proved, for what the interpreter runs with (the scaling job is no workload:
+        # a compiler's rows run it as it is)
+        off = [f for f in impl.features
+               if f not in WORKLOAD_FEATURES and found.features.get(f) is not True]
+        if off:
             return replace(point, available=False, reason=(
                 f"{impl.id} claims {', '.join(off)}, but this process ran without it "
                 f"(from inside: {found.features or 'not detectable'})"))
@@ -480,13 +484,17 @@ def _scaling_decided(impl: Implementation, points: tuple[model.ScalingPoint, ...
 
 def _proved(outcome: model.Run, impl: Implementation) -> model.Run:
     """OUTCOME, or an error if its process did not run with every feature IMPL claims (the
-    JIT on, Pyston active), as the harness saw from inside: such a row would measure
-    something else than it says."""
+    JIT on, Pyston active, the workload compiled by Cython), as the harness saw from
+    inside: such a row would measure something else than it says."""
     record = outcome.record
     if record is None or not impl.features:
         return outcome
-    seen = record.implementation.features if record.implementation else {}
-    off = [f for f in impl.features if seen.get(f) is not True]
+    seen = {**(record.implementation.features if record.implementation else {}),
+            **record.workload_features}
+    # A workload's own features are seen once it is loaded: one that did not load (Cython
+    # rejected it) ran nothing to prove.
+    off = [f for f in impl.features if seen.get(f) is not True
+           and (record.workload_features or f not in WORKLOAD_FEATURES)]
     if not off:
         return outcome
     return replace(outcome, status="error", error=f"{impl.id} claims {', '.join(off)}, but "

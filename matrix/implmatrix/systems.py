@@ -57,7 +57,9 @@ SYSTEMS = (
            "serves no python3.14 source)"),
     System("subinterpreters", "one interpreter per thread, each with its own GIL",
            ("cpython3.14",), ""),
-    System("Cython", "Python compiled to C extensions", (), NEXT_ISSUE),
+    System("Cython", "Python compiled to C extensions", ("cython",),
+           "the suite as it is, compiled in pure-Python mode; code written for Cython "
+           "(C types, cdef) is not measured"),
     System("Numba", "a JIT for numeric Python on LLVM", (), NEXT_ISSUE),
     System("C and Rust extensions", "hot loops moved out of Python", (), NEXT_ISSUE),
     System("HPy", "a portable C API for extensions", (), NEXT_ISSUE),

@@ -11,7 +11,7 @@ from implmatrix import UsageError, registry
 IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]  # default
 TIMELINE = ["cpython2.7", "cpython3.9", "cpython3.11", "cpython3.15", "cpython3.14-jit",
             "pyston-lite3.9", "pyjion3.9", "pypy7.3.5", "pypy7.3.11", "pypy8.0", "micropython1.26",
-            "jython2.7.2", "cpython3.13-source", "cpython3.13t"]
+            "jython2.7.2", "cpython3.13-source", "cpython3.13t", "cython3.13"]
 
 ENTRY = """
 [[implementation]]
@@ -46,13 +46,14 @@ def test_shipped_registry_has_todays_five_then_the_timeline(impls):
     assert found["default"] == tuple(IDS) and found["all"] == tuple(IDS + TIMELINE)
     # every release, today's among them; not the rows with something switched on
     assert set(found["timeline"]) == set(IDS + TIMELINE) - {
-        "cpython3.14-jit", "pyston-lite3.9", "pyjion3.9", "cpython3.13-source", "cpython3.13t"}
+        "cpython3.14-jit", "pyston-lite3.9", "pyjion3.9", "cpython3.13-source", "cpython3.13t",
+        "cython3.13"}
     assert found["future"] == ("cpython3.13", "cpython3.14", "cpython3.13-source",
-                               "cpython3.13t")
-    # claimed features: the JIT row, Pyston, Pyjion, the free-threaded build; nothing else
+                               "cpython3.13t", "cython3.13")
+    # claimed features: the JIT row, Pyston, Pyjion, the free-threaded build and Cython
     assert {i.id: i.features for i in impls.values() if i.features} == {
         "cpython3.14-jit": ("jit",), "pyston-lite3.9": ("pyston",), "pyjion3.9": ("pyjion",),
-        "cpython3.13t": ("free-threading",)}
+        "cpython3.13t": ("free-threading",), "cython3.13": ("cython",)}
 
 
 def test_sets_are_checked(tmp_path):
