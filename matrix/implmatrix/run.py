@@ -315,9 +315,7 @@ class _Matrix:
         off = [f for f in impl.features
                if f not in WORKLOAD_FEATURES and found.features.get(f) is not True]
         if off:
-            return replace(point, available=False, reason=(
-                f"{impl.id} claims {', '.join(off)}, but this process ran without it "
-                f"(from inside: {found.features or 'not detectable'})"))
+            return replace(point, available=False, reason=_without(impl, off, found.features))
         return replace(point, processes=(*point.processes, model.ScalingProcess(
             times=found.times, checksum_ok=found.checksum_ok, warmups=found.warmups,
             steady=found.steady, process=process, disturbed=why, remeasured=remeasured,
@@ -497,8 +495,15 @@ def _proved(outcome: model.Run, impl: Implementation) -> model.Run:
            and (record.workload_features or f not in WORKLOAD_FEATURES)]
     if not off:
         return outcome
-    return replace(outcome, status="error", error=f"{impl.id} claims {', '.join(off)}, but "
-                   f"this process ran without it (from inside: {seen or 'not detectable'})")
+    return replace(outcome, status="error", error=_without(impl, off, seen))
+
+
+def _without(impl: Implementation, off: list[str], seen: dict[str, bool]) -> str:
+    """Why a process of IMPL is no result: it ran without OFF, of what it claims (SEEN:
+    what the harness saw from inside)."""
+    claimed = {f: seen[f] for f in impl.features if f in seen}
+    return (f"{impl.id} claims {', '.join(off)}, but this process ran without it (from "
+            f"inside: {claimed or 'not detectable'})")
 
 
 def _settled(cell: model.Cell) -> model.Cell:
