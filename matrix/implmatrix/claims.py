@@ -262,7 +262,9 @@ def check(impls: dict[str, ImplMeta], baseline: str, figures: Figures) -> list[d
         rows += [("future", c) for c in (
             _free_threads_claim(scaling, free), _refcount_claim(scaling, free),
             _free_threading_cost_claim(steps, impls, free),
-            _lock_cost_claim(step_ratios, free))]
+            _lock_cost_claim(step_ratios, free),
+            _switched_on_claim(steps, "cython", "Compiled by Cython, unchanged Python code "
+                               "runs faster (the talk: \"no need to change your code\")"))]
     if steps is not None:
         versions = {i: m.version for i, m in impls.items()}
         rows += [("past", c) for c in (

@@ -168,7 +168,7 @@ def test_without_a_free_threaded_row_the_future_is_not_measured():
         costs=aggregate.worker_costs({}, order),
         step_ratios=pd.DataFrame(columns=aggregate.STEP_RATIO_COLUMNS)))
     future_rows = [c for c in found if c["topic"] == "future"]
-    assert len(future_rows) == 6
+    assert len(future_rows) == 7
     assert all(c["verdict"] == claims.NOT_MEASURED for c in future_rows)
     assert [c["topic"] for c in found][:5] == ["present"] * 5  # the talk's order
 
