@@ -68,7 +68,8 @@ def test_a_workload_runs_compiled_and_proves_it_once_compiled_ahead(cython_run):
         record = process.record
         assert record is not None and record.implementation is not None
         assert record.workload_features == {"cython": True}
-        assert record.implementation.features == {}  # the interpreter's own: none
+        # the interpreter's own: the GIL on (it is a GIL build)
+        assert record.implementation.features == {"free-threading": False}
         # compiled by the host's --build before the timed process: not in it
         assert record.compiled == model.Compiled(compiler="cython 3.3.1", cached=True,
                                                  seconds=0.0)

@@ -45,7 +45,8 @@ def test_old_suite_and_feature_rows_run_and_prove_their_features(timeline_run):
         assert process.record is not None and process.record.implementation is not None
         seen[impl] = process.record.implementation.features
     assert seen == {"cpython3.9": {}, "pyston-lite3.9": {"pyston": True},
-                    "cpython3.14": {"jit": False}, "cpython3.14-jit": {"jit": True}}
+                    "cpython3.14": {"jit": False, "free-threading": False},
+                    "cpython3.14-jit": {"jit": True, "free-threading": False}}
     assert meta.impl("cpython3.14-jit").features == ("jit",)
 
 
