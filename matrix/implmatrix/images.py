@@ -22,6 +22,9 @@ from implmatrix.registry import Implementation
 
 RECIPE_LABEL = "org.implmatrix.recipe"
 BUILD_TIMEOUT_S = 1800
+# An image that compiles a Rust crate: RustPython took over 30 minutes on two cores that
+# other builds shared.
+CRATE_BUILD_TIMEOUT_S = 3 * 3600
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ def build(impl: Implementation, base: str, *, force: bool = False,
         + (f", {' '.join(impl.pip)} from PyPI" if impl.pip else "")
         + (f", crate {impl.crate}" if impl.crate else "") + ")")
     own_context = bool(impl.pip or impl.crate)
+    limit = CRATE_BUILD_TIMEOUT_S if impl.crate else BUILD_TIMEOUT_S
     with tempfile.TemporaryDirectory(prefix="implmatrix-build.") as context:
         if impl.pip:
             _download_wheels(impl, Path(context) / "wheels")
@@ -95,11 +99,11 @@ def build(impl: Implementation, base: str, *, force: bool = False,
                  "--build-arg", f"PIP={' '.join(impl.pip)}",
                  "--label", f"{RECIPE_LABEL}={want}", "--label", f"org.implmatrix.id={impl.id}",
                  "--tag", impl.image, context if own_context else str(DOCKER_DIR)],
-                timeout=BUILD_TIMEOUT_S,
+                timeout=limit,
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise DockerError(f"building {impl.image} took over {BUILD_TIMEOUT_S} s") from None
+            raise DockerError(f"building {impl.image} took over {limit} s") from None
     if proc.returncode != 0:
         raise DockerError(f"building {impl.image} failed: {_build_error(proc.stderr)}")
     info = inspect_image(impl.image)
