@@ -12,11 +12,11 @@ COPY crate/ /tmp/crate/
 # and wants clang or a prebuilt binding; with no ssl module the TLS probe is unsupported,
 # nothing else needs it), plus freeze-stdlib: the Python standard library compiled into the
 # binary, which otherwise looks for it at run time in the build's source tree (gone here).
-# mimalloc (a default, RustPython's allocator) builds C, hence gcc.
+# mimalloc (a default, RustPython's allocator) builds C, hence gcc; ctypes links libffi.
 # Debian mirrors that serve a snapshot carry Release files past their
 # Valid-Until date (seen for sid); apt would refuse them.
 RUN apt-get -o Acquire::Check-Valid-Until=false update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$PACKAGE" gcc libc6-dev \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$PACKAGE" gcc libc6-dev libffi-dev \
  && cd /tmp/crate \
  && cargo install --path . --root /usr/local --locked --offline --no-default-features \
       --features threading,stdlib,stdio,importlib,host_env,mimalloc,doc,freeze-stdlib \
@@ -27,6 +27,9 @@ RUN apt-get -o Acquire::Check-Valid-Until=false update \
       > /etc/implmatrix/package-version
 
 FROM ${BASE}
+RUN apt-get -o Acquire::Check-Valid-Until=false update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libffi8 \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/local/bin/rustpython /usr/local/bin/rustpython
 COPY --from=build /etc/implmatrix/ /etc/implmatrix/
 USER nobody
