@@ -74,7 +74,8 @@ def _features():
     against this. jit: CPython's JIT is on (sys._jit, 3.14+). pyston, pyjion: their
     evaluator is the interpreter's frame evaluator (looked at only where pyston_lite or
     pyjion was imported at start-up, so that ctypes is not loaded into every measured
-    process). free-threading: the GIL is off (sys._is_gil_enabled, 3.13+)."""
+    process). free-threading: the GIL is off (sys._is_gil_enabled, 3.13+). pyo3: the Rust
+    kernels load (looked at only where they are installed)."""
     found = {}
     gil = getattr(sys, "_is_gil_enabled", None)
     if gil is not None:
@@ -88,7 +89,39 @@ def _features():
     for feature, module in (("pyston", "pyston_lite"), ("pyjion", "pyjion")):
         if module in sys.modules:
             found[feature] = _custom_evaluator()
+    if _kernels_found():
+        found["pyo3"] = _kernels_loaded()
     return found
+
+
+KERNELS = "implmatrix_kernels"  # the Rust kernels (docker/pyo3), an extension module
+
+
+def _kernels_found():
+    """Whether the Rust kernels are an extension module on this interpreter's path: looked
+    up without importing anything (only where Python 3's path finder is loaded anyway), so
+    that rows without them run as they would."""
+    external = sys.modules.get("_frozen_importlib_external")
+    if external is None:
+        return False
+    try:
+        spec = external.PathFinder.find_spec(KERNELS)
+    except Exception:
+        return False
+    return spec is not None and isinstance(spec.loader, external.ExtensionFileLoader)
+
+
+def _kernels_loaded():
+    """pyo3: the Rust kernels load in this process as a compiled extension (on PyPy through
+    cpyext). Loaded here, before the workload, in every process of the rows that have them:
+    such a row is the interpreter with the kernels in it, and a kernel workload can then
+    never be merely unsupported there."""
+    try:
+        module = __import__(KERNELS)
+    except Exception:
+        return False
+    return getattr(module, "__file__", "").endswith(".so") and callable(
+        getattr(module, "nbody_advance", None))
 
 
 def _custom_evaluator():

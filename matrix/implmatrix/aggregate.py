@@ -164,8 +164,9 @@ def timeline(impls: dict[str, ImplMeta], order: list[str], *, means: pd.DataFram
     """Each family's releases in order (by the interpreter's own version, then the plain
     row before one with something switched on), with the speed relative to the baseline
     (geometric mean and interval, from speed()), the empty program's start-up time and
-    RSS and the median peak RSS of its ok cells. Only families with two rows or more: a
-    timeline needs two points."""
+    RSS and the median peak RSS of its ok cells. Only families with two releases or more
+    (rows with nothing switched on): a timeline needs two points, and rows that all switch
+    something on (CPython and PyPy with the Rust kernels) are no release line."""
     rows = []
     for impl in order:
         m = impls.get(impl) or ImplMeta()
@@ -184,7 +185,7 @@ def timeline(impls: dict[str, ImplMeta], order: list[str], *, means: pd.DataFram
             if impl in memory_table.index else None,
         })
     families = list(dict.fromkeys(r["family"] for r in rows))
-    counts = {f: sum(r["family"] == f for r in rows) for f in families}
+    counts = {f: sum(r["family"] == f and not r["features"] for r in rows) for f in families}
     rows = sorted((r for r in rows if counts[r["family"]] > 1), key=lambda r: (
         families.index(r["family"]), version_key(str(r["version"])), str(r["features"])))
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)

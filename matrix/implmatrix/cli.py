@@ -45,8 +45,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     print("implementations:")
     for i in impls.values():
         flags = ["baseline"] * i.baseline + [f"{f} on" for f in i.features]
-        pip = f" + {' '.join(i.pip)}" if i.pip else ""
-        print(f"  {i.id:<16} {i.family:<12} Debian {i.suite} {i.package}{pip}"
+        extra = f" + {' '.join(i.pip)}" * bool(i.pip) + f" + crate {i.crate}" * bool(i.crate)
+        print(f"  {i.id:<16} {i.family:<12} Debian {i.suite} {i.package}{extra}"
               + (f"  ({', '.join(flags)})" if flags else ""))
     print("sets:")
     for name, ids in registry.sets().items():

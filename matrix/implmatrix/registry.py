@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,15 +10,16 @@ from pathlib import Path
 from implmatrix import DOCKER_DIR, UsageError
 
 REGISTRY_FILE = Path(__file__).with_name("implementations.toml")
-_FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "features",
-           "baseline"}
+_FIELDS = {"id", "family", "suite", "package", "command", "timed_env", "pip", "crate",
+           "features", "baseline"}
 # What a row may claim; workloads/harness.py proves each: the interpreter's (jit, pyston,
-# pyjion, free-threading) before the workload loads (free-threading after it ran too),
-# cython once it is loaded.
-FEATURES = ("jit", "pyston", "pyjion", "free-threading", "cython")
+# pyjion, free-threading, pyo3) before the workload loads (free-threading after it ran
+# too), cython once it is loaded.
+FEATURES = ("jit", "pyston", "pyjion", "free-threading", "cython", "pyo3")
 WORKLOAD_FEATURES = ("cython",)  # seen per workload, once it is loaded
 # The features of the talk's "Future": the report's future section sets their rows apart.
-FUTURE_FEATURES = ("free-threading", "cython")
+FUTURE_FEATURES = ("free-threading", "cython", "pyo3")
+_CRATE_FROM_REGISTRY = re.compile(r"([A-Za-z0-9_-]+)@(\d+\.\d+\.\d+)")
 DEFAULT_SET, ALL_SET = "default", "all"
 
 
@@ -30,6 +32,8 @@ class Implementation:
     command: tuple[str, ...]
     timed_env: tuple[tuple[str, str], ...] = ()  # added to the environment of timed cells
     pip: tuple[str, ...] = ()  # requirements from PyPI, installed into the image
+    crate: str = ""  # a Rust crate built in the image: NAME@VERSION from the crate registry,
+    # or the name of a directory under docker/ holding one (its Cargo.lock pins both)
     features: tuple[str, ...] = ()  # claimed: proved from inside every timed process
     baseline: bool = False
 
@@ -40,6 +44,13 @@ class Implementation:
     @property
     def dockerfile(self) -> Path:
         return DOCKER_DIR / f"{self.family}.Dockerfile"
+
+    @property
+    def crate_dir(self) -> Path | None:
+        """The local crate's directory (docker/CRATE), or None for one from the registry."""
+        if not self.crate or _CRATE_FROM_REGISTRY.fullmatch(self.crate):
+            return None
+        return DOCKER_DIR / self.crate
 
     @property
     def timed_command(self) -> tuple[str, ...]:
@@ -69,12 +80,28 @@ def load(path: Path = REGISTRY_FILE) -> dict[str, Implementation]:
             raise ValueError(f"{path}: {impl.id} claims unknown features "
                              f"{sorted(set(impl.features) - set(FEATURES))}; known: "
                              f"{', '.join(FEATURES)}")
+        if impl.crate:
+            _check_crate(path, impl)
         if impl.id in impls:
             raise ValueError(f"{path}: duplicate implementation id {impl.id!r}")
         impls[impl.id] = impl
     if sum(i.baseline for i in impls.values()) != 1:
         raise ValueError(f"{path}: exactly one implementation must be the baseline")
     return impls
+
+
+def _check_crate(path: Path, impl: Implementation) -> None:
+    """CRATE is NAME@X.Y.Z, or a directory under docker/ with a Cargo.toml and the
+    Cargo.lock that pins its dependencies (they are vendored on the host from it)."""
+    if not isinstance(impl.crate, str):
+        raise ValueError(f"{path}: {impl.id}: crate must be a string, not {impl.crate!r}")
+    where = impl.crate_dir
+    if where is None:
+        return
+    if (not re.fullmatch(r"[A-Za-z0-9_-]+", impl.crate) or not (where / "Cargo.toml").is_file()
+            or not (where / "Cargo.lock").is_file()):
+        raise ValueError(f"{path}: {impl.id}: crate {impl.crate!r} is neither NAME@X.Y.Z nor "
+                         f"a directory of {where.parent} with a Cargo.toml and a Cargo.lock")
 
 
 def sets(path: Path = REGISTRY_FILE) -> dict[str, tuple[str, ...]]:

@@ -61,7 +61,12 @@ SYSTEMS = (
            "the suite as it is, compiled in pure-Python mode; code written for Cython "
            "(C types, cdef) is not measured"),
     System("Numba", "a JIT for numeric Python on LLVM", (), NEXT_ISSUE),
-    System("C and Rust extensions", "hot loops moved out of Python", (), NEXT_ISSUE),
+    System("C and Rust extensions", "hot loops moved out of Python",
+           ("cpython3.13-pyo3", "pypy3.11-pyo3"),
+           "Rust only: nbody's and spectral_norm's kernels as a PyO3 module (workloads "
+           "nbody_rust, spectral_norm_rust), on PyPy through cpyext; no C extension of "
+           "our own"),
+    System("RustPython", "a Python 3 interpreter written in Rust", ("rustpython",)),
     System("HPy", "a portable C API for extensions", (), NEXT_ISSUE),
 )
 

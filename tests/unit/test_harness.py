@@ -342,3 +342,28 @@ def test_cue_reads_the_nonce_then_waits_after_loading_until_a_line_arrives(tmp_p
     assert parse_record(out, "other") is None
     record = parse_record(out, "n0nce")
     assert record is not None and record.status == "ok" and len(record.values) == 2
+
+
+@pytest.mark.parametrize("module, seen", [
+    (None, None),  # not installed: nothing looked at, nothing said
+    ("implmatrix_kernels.py", None),  # Python, not an extension: not the kernels
+    ("implmatrix_kernels.so", False),  # an extension that does not load: not proved
+])
+def test_the_rust_kernels_are_proved_only_by_loading_an_extension(tmp_path, module, seen):
+    import os
+    import subprocess
+    import sys
+
+    from tests.unit.conftest import HARNESS
+
+    site = tmp_path / "site"
+    site.mkdir()
+    if module:
+        (site / module).write_text("def nbody_advance(*args):\n    pass\n")
+    path = workload(tmp_path, "good", GOOD)
+    proc = subprocess.run([sys.executable, str(HARNESS), str(path), "1", "0"],
+                          capture_output=True, timeout=60, check=False,
+                          env={**os.environ, "PYTHONPATH": str(site)})
+    rec = last_marked(proc.stdout)
+    assert rec is not None and rec["status"] == "ok", proc.stderr.decode()
+    assert rec["implementation"]["features"].get("pyo3") is seen

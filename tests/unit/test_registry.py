@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix import UsageError, registry
+from implmatrix import DOCKER_DIR, UsageError, registry
 
 IDS = ["cpython3.13", "cpython3.14", "pypy3.11", "micropython1.25", "jython2.7"]  # default
 TIMELINE = ["cpython2.7", "cpython3.9", "cpython3.11", "cpython3.15", "cpython3.14-jit",
             "pyston-lite3.9", "pyjion3.9", "pypy7.3.5", "pypy7.3.11", "pypy8.0", "micropython1.26",
             "jython2.7.2", "cpython3.13-source", "cpython3.13t", "cython3.13"]
+FUTURE = ["rustpython0.6", "cpython3.13-pyo3", "pypy3.11-pyo3"]  # built from Rust crates
 
 ENTRY = """
 [[implementation]]
@@ -39,21 +40,56 @@ def impls() -> dict[str, registry.Implementation]:
     return registry.load()
 
 
-def test_shipped_registry_has_todays_five_then_the_timeline(impls):
-    assert list(impls) == IDS + TIMELINE
+def test_shipped_registry_has_todays_five_then_the_timeline_then_the_future(impls):
+    assert list(impls) == IDS + TIMELINE + FUTURE
     assert all(impls[i].id == i for i in impls)
     found = registry.sets()
-    assert found["default"] == tuple(IDS) and found["all"] == tuple(IDS + TIMELINE)
+    assert found["default"] == tuple(IDS) and found["all"] == tuple(IDS + TIMELINE + FUTURE)
     # every release, today's among them; not the rows with something switched on
     assert set(found["timeline"]) == set(IDS + TIMELINE) - {
         "cpython3.14-jit", "pyston-lite3.9", "pyjion3.9", "cpython3.13-source", "cpython3.13t",
         "cython3.13"}
     assert found["future"] == ("cpython3.13", "cpython3.14", "cpython3.13-source",
-                               "cpython3.13t", "cython3.13")
-    # claimed features: the JIT row, Pyston, Pyjion, the free-threaded build and Cython
+                               "cpython3.13t", "cython3.13", *FUTURE)
+    # claimed features: the JIT row, Pyston, Pyjion, the free-threaded build, Cython and
+    # the Rust kernels
     assert {i.id: i.features for i in impls.values() if i.features} == {
         "cpython3.14-jit": ("jit",), "pyston-lite3.9": ("pyston",), "pyjion3.9": ("pyjion",),
-        "cpython3.13t": ("free-threading",), "cython3.13": ("cython",)}
+        "cpython3.13t": ("free-threading",), "cython3.13": ("cython",),
+        "cpython3.13-pyo3": ("pyo3",), "pypy3.11-pyo3": ("pyo3",)}
+    # the crates: RustPython's release from the registry, the kernels from docker/pyo3
+    assert {i.id: (i.crate, i.crate_dir) for i in impls.values() if i.crate} == {
+        "rustpython0.6": ("rustpython@0.6.0", None),
+        "cpython3.13-pyo3": ("pyo3", DOCKER_DIR / "pyo3"),
+        "pypy3.11-pyo3": ("pyo3", DOCKER_DIR / "pyo3")}
+
+
+@pytest.mark.parametrize("crate, why", [
+    ("rustpython@0.6", "neither NAME@X.Y.Z nor a directory"),
+    ("rust python@0.6.0", "neither NAME@X.Y.Z nor a directory"),
+    ("no-such-dir", "neither NAME@X.Y.Z nor a directory"),
+    ("../docker", "neither NAME@X.Y.Z nor a directory"),
+    ("base-image.sh", "neither NAME@X.Y.Z nor a directory"),
+])
+def test_a_bad_crate_is_rejected(tmp_path, crate, why):
+    path = write_registry(tmp_path, entry("a", f'baseline = true\ncrate = "{crate}"'))
+    with pytest.raises(ValueError, match=why):
+        registry.load(path)
+    path = write_registry(tmp_path, entry("a", 'baseline = true\ncrate = ["pyo3"]'))
+    with pytest.raises(ValueError, match="crate must be a string"):
+        registry.load(path)
+
+
+def test_a_local_crate_needs_its_cargo_lock(tmp_path, monkeypatch):
+    crate = tmp_path / "docker" / "k"
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text("[package]\n")
+    monkeypatch.setattr(registry, "DOCKER_DIR", tmp_path / "docker")
+    path = write_registry(tmp_path, entry("a", 'baseline = true\ncrate = "k"'))
+    with pytest.raises(ValueError, match=r"with a Cargo\.toml and a Cargo\.lock"):
+        registry.load(path)
+    (crate / "Cargo.lock").write_text("version = 4\n")
+    assert registry.load(path)["a"].crate_dir == crate
 
 
 def test_sets_are_checked(tmp_path):
@@ -91,7 +127,7 @@ def test_cpython313_is_the_one_baseline(impls):
     assert registry.baseline(impls).id == "cpython3.13"
 
 
-@pytest.mark.parametrize("impl_id", IDS + TIMELINE)
+@pytest.mark.parametrize("impl_id", IDS + TIMELINE + FUTURE)
 def test_every_dockerfile_exists(impls, impl_id):
     impl = impls[impl_id]
     assert impl.dockerfile.is_file(), impl.dockerfile
