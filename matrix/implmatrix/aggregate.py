@@ -248,6 +248,37 @@ def step_ratios(cells: list[Cell], found: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
+KERNEL_COLUMNS = ["implementation", "workload", "against", "against_workload", "ratio", "low",
+                  "high"]
+RUST_SUFFIX = "_rust"  # workloads/benchmarks/X_rust.py: X with its kernel in Rust (PyO3)
+
+
+def kernels(cells: list[Cell], impls: dict[str, ImplMeta]) -> pd.DataFrame:
+    """Kernels rewritten in Rust (KERNEL_COLUMNS; ratio: AGAINST's time ÷ this one's, with
+    speed()'s interval): on each row, X_rust against X; and X_rust called from PyPy against
+    the same from CPython (rows claiming pyo3, told apart by their package), where PyPy
+    reaches the extension through its C-API emulation."""
+    by_key = {(c.implementation, c.workload): c for c in cells}
+
+    def row(a: tuple[str, str], b: tuple[str, str]) -> dict[str, Any] | None:
+        mine, other = process_values(by_key.get(a)), process_values(by_key.get(b))
+        if not mine or not other:
+            return None
+        r = stats.across_passes(stats.ratio(other, mine), stats.pass_logs([(other, mine)]))
+        return {"implementation": a[0], "workload": a[1], "against": b[0],
+                "against_workload": b[1], "ratio": r.ratio, "low": r.low, "high": r.high}
+
+    pairs = [((i, w), (i, w.removesuffix(RUST_SUFFIX))) for i, w in by_key
+             if w.endswith(RUST_SUFFIX)]
+    kernel_rows = [i for i, m in impls.items() if "pyo3" in m.features]
+    cpython = next((i for i in kernel_rows if impls[i].package.startswith("python")), None)
+    pairs += [((cpython, w), (pypy, w)) for pypy in kernel_rows
+              if impls[pypy].package.startswith("pypy") and cpython is not None
+              for i, w in by_key if i == pypy and w.endswith(RUST_SUFFIX)]
+    rows = [r for a, b in pairs if (r := row(a, b)) is not None]
+    return pd.DataFrame(rows, columns=KERNEL_COLUMNS)
+
+
 def compatibility(df: pd.DataFrame) -> pd.DataFrame:
     """workload × implementation → status."""
     return df.pivot(index="workload", columns="implementation", values="status")

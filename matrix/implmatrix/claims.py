@@ -237,6 +237,7 @@ class Figures:
     steps: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     step_ratios: pd.DataFrame | None = None
+    kernels: pd.DataFrame | None = None  # aggregate.kernels
 
 
 def check(impls: dict[str, ImplMeta], baseline: str, figures: Figures) -> list[dict[str, str]]:
@@ -265,6 +266,9 @@ def check(impls: dict[str, ImplMeta], baseline: str, figures: Figures) -> list[d
             _lock_cost_claim(step_ratios, free),
             _switched_on_claim(steps, "cython", "Compiled by Cython, unchanged Python code "
                                "runs faster (the talk: \"no need to change your code\")"))]
+    if figures.kernels is not None:
+        rows += [("future", _rust_kernel_claim(figures.kernels)),
+                 ("future", _emulation_claim(figures.kernels))]
     if steps is not None:
         versions = {i: m.version for i, m in impls.items()}
         rows += [("past", c) for c in (
@@ -578,3 +582,40 @@ def _lock_cost_claim(step_ratios: pd.DataFrame, free: str | None) -> tuple[str, 
     return (claim, f"locks workload, {free} vs {r.older}: {factor:.2f}x the time "
                    f"({_ci(low, high)})",
             _judge(side(low, high, MATERIAL), "not dearer", _unsure(low, high, f"{MATERIAL}x")))
+
+
+def _kernel_parts(rows: pd.DataFrame, name: Callable[[Any], str], fails: str
+                  ) -> tuple[str, str]:
+    """(measured text, verdict) of "each of ROWS' ratios is over MATERIAL"."""
+    parts = [(f"{name(r)} {r.ratio:.2f}x ({_ci(r.low, r.high)})",
+              _judge(side(r.low, r.high, MATERIAL), f"{name(r)}: {fails}",
+                     f"{name(r)}: " + _unsure(r.low, r.high, f"{MATERIAL}x")))
+             for r in aggregate.each_row(rows)]
+    return "; ".join(t for t, _ in parts), combine([v for _, v in parts])
+
+
+def _rust_kernel_claim(kernels: pd.DataFrame) -> tuple[str, str, str]:
+    """The talk's "rewrite a small part as a C or Rust extension", on each row that has one."""
+    claim = ("Rewriting a hot loop as a Rust extension makes the program faster, on CPython "
+             f"and on PyPy (taken as: over {MATERIAL}x on every kernel and row)")
+    mine = kernels[kernels["implementation"] == kernels["against"]]
+    if mine.empty:
+        return claim, NOT_MEASURED + " (needs the pyo3 rows: --set future)", NOT_MEASURED
+    text, verdict = _kernel_parts(
+        mine, lambda r: f"{r.workload} vs {r.against_workload} on {r.implementation}",
+        "not faster")
+    return claim, text + " (the plain program's time ÷ the Rust kernel's)", verdict
+
+
+def _emulation_claim(kernels: pd.DataFrame) -> tuple[str, str, str]:
+    """PyPy reaches a CPython extension through cpyext, the cost HPy was meant to remove."""
+    claim = ("Calling an extension through PyPy's emulation of CPython's C API costs more "
+             f"than calling it from CPython (what HPy was meant to remove; taken as: the "
+             f"Rust kernels take over {MATERIAL}x the time from PyPy)")
+    mine = kernels[kernels["implementation"] != kernels["against"]]
+    if mine.empty:
+        return claim, NOT_MEASURED + " (needs both pyo3 rows: --set future)", NOT_MEASURED
+    text, verdict = _kernel_parts(
+        mine, lambda r: f"{r.workload} from {r.against} vs from {r.implementation}",
+        "not dearer")
+    return claim, text + " (PyPy's time ÷ CPython's)", verdict

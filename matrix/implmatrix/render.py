@@ -138,7 +138,7 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     differences = _differences(compat)
     claims_rows = claims.check(meta.implementations, baseline, claims.Figures(
         means=means, results=df, startup=startup, scaling=scaling, steps=steps, costs=costs,
-        step_ratios=step_ratios))
+        step_ratios=step_ratios, kernels=aggregate.kernels(cells, meta.implementations)))
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     settings = meta.settings

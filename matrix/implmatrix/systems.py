@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NEXT_ISSUE = "next: the future systems, with working implementations"
-
 
 @dataclass(frozen=True)
 class System:
@@ -60,14 +58,20 @@ SYSTEMS = (
     System("Cython", "Python compiled to C extensions", ("cython",),
            "the suite as it is, compiled in pure-Python mode; code written for Cython "
            "(C types, cdef) is not measured"),
-    System("Numba", "a JIT for numeric Python on LLVM", (), NEXT_ISSUE),
+    System("Numba", "a JIT for numeric Python on LLVM", (),
+           "compiles only functions its decorators mark (@jit), for numeric code on NumPy "
+           "arrays: measuring it would mean a suite rewritten for it, not the shared one "
+           "(sid has python3-numba)"),
     System("C and Rust extensions", "hot loops moved out of Python",
            ("cpython3.13-pyo3", "pypy3.11-pyo3"),
            "Rust only: nbody's and spectral_norm's kernels as a PyO3 module (workloads "
            "nbody_rust, spectral_norm_rust), on PyPy through cpyext; no C extension of "
            "our own"),
     System("RustPython", "a Python 3 interpreter written in Rust", ("rustpython",)),
-    System("HPy", "a portable C API for extensions", (), NEXT_ISSUE),
+    System("HPy", "a portable C API for extensions", (),
+           "no kernel of the suite is written against it here (PyPI's hpy 0.9.0, of 2023, "
+           "is its last release); the PyO3 rows show the cost of PyPy's C-API emulation "
+           "that HPy was meant to remove"),
 )
 
 

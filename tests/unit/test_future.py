@@ -199,3 +199,37 @@ def test_the_scaling_job_reports_what_one_more_worker_costs():
     assert found["processes"]["peak_rss_kb"] > 2 * found["threads"]["peak_rss_kb"]
     # a GIL build: the harness says so (an older Python has no sys._is_gil_enabled)
     assert found["threads"]["features"].get("free-threading", False) is False
+
+
+def test_rust_kernels_against_python_and_pypy_against_cpython():
+    impls = {BASE: IMPLS[BASE],
+             "cpython3.13-pyo3": model.ImplMeta(family="pyo3", package="python3.13",
+                                                suite="trixie", features=("pyo3",)),
+             "pypy3.11-pyo3": model.ImplMeta(family="pyo3", package="pypy3", suite="trixie",
+                                             features=("pyo3",))}
+
+    def cell(impl: str, workload: str, t: float) -> model.Cell:
+        return make_cell(impl, workload, records=[
+            make_record(impl, [t * f for f in (0.99, 1.0, 1.01)]) for _ in range(3)])
+
+    cells = [cell("cpython3.13-pyo3", "nbody", 1.0), cell("cpython3.13-pyo3", "nbody_rust", 0.02),
+             cell("pypy3.11-pyo3", "nbody", 0.1), cell("pypy3.11-pyo3", "nbody_rust", 0.1),
+             cell(BASE, "nbody", 1.0)]
+    found = aggregate.kernels(cells, impls)
+    got = {(r.implementation, r.workload, r.against): round(r.ratio, 2)
+           for r in aggregate.each_row(found)}
+    assert got == {("cpython3.13-pyo3", "nbody_rust", "cpython3.13-pyo3"): 50.0,
+                   ("pypy3.11-pyo3", "nbody_rust", "pypy3.11-pyo3"): 1.0,
+                   ("cpython3.13-pyo3", "nbody_rust", "pypy3.11-pyo3"): 5.0}
+    verdicts = {c["claim"].split(" (")[0]: c["verdict"] for c in claims.check(
+        impls, BASE, claims.Figures(means=pd.DataFrame(columns=["geomean"]),
+                                    results=aggregate.results(cells, impls),
+                                    startup=aggregate.startup({}, list(impls)),
+                                    scaling=aggregate.scaling({}, list(impls)),
+                                    kernels=found))}
+    # PyPy's own JIT already runs nbody as fast as the Rust kernel runs from PyPy
+    assert verdicts["Rewriting a hot loop as a Rust extension makes the program faster, on "
+                    "CPython and on PyPy"] == ("does not hold: nbody_rust vs nbody on "
+                                               "pypy3.11-pyo3: not faster")
+    assert verdicts["Calling an extension through PyPy's emulation of CPython's C API costs "
+                    "more than calling it from CPython"] == "holds"
