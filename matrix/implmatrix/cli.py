@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -224,9 +225,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI runner's cancel, `kill`, `timeout`), handled as Ctrl-C is: every
+    cleanup that runs on KeyboardInterrupt (containers removed, finished cells kept) runs."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.func  # set_defaults(func=cmd_...)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return command(args)
     except UsageError as e:
@@ -235,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     except DockerError as e:
         print(f"implmatrix: error: {e}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("implmatrix: interrupted; finished cells are kept, run again to resume",
+    except KeyboardInterrupt as e:
+        how, number = ("terminated", signal.SIGTERM) if isinstance(e, Terminated) \
+            else ("interrupted", signal.SIGINT)
+        print(f"implmatrix: {how}; finished cells are kept, run again to resume",
               file=sys.stderr)
-        return 130
+        return 128 + number

@@ -1,4 +1,4 @@
-"""Ctrl-C mid-run: containers go, finished cells stay, the next run resumes."""
+"""Ctrl-C (or SIGTERM) mid-run: containers go, finished cells stay, the next run resumes."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests import ROOT
 from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
 
 
-def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
+@pytest.mark.parametrize("sig, how", [(signal.SIGINT, "interrupted"),
+                                      (signal.SIGTERM, "terminated")])
+def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path, sig, how):
     args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
             "--timeout", "5", "--debug-single-value", "--out", str(tmp_path)]
     proc = subprocess.Popen(
@@ -26,11 +30,11 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path):
     first = proc.stdout.readline()
     assert "crashes" in first, first
     time.sleep(2)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, (out, err)
+    assert proc.returncode == 128 + sig, (out, err)
     assert err.strip().splitlines() == [
-        "implmatrix: interrupted; finished cells are kept, run again to resume"]
+        f"implmatrix: {how}; finished cells are kept, run again to resume"]
     assert leftover_containers(proc.pid) == []
     run_dir = tmp_path / "latest"
     assert set(raw_cells(run_dir)) == {("cpython3.13", "crashes")}
