@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from implmatrix import aggregate, model, stats, store
+from implmatrix import UsageError, aggregate, model, stats, store
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,20 @@ class Entry:
     @cached_property
     def cells(self) -> list[model.Cell]:
         return self.run.cells()
+
+    @cached_property
+    def readable(self) -> bool:
+        """Whether this run's figures can be had: its cached medians, or cells that all
+        read. A run of the history that cannot is left out, with one warning line: a
+        broken file in an old run must not stop the report of a new one."""
+        if self.known_medians is not None:
+            return True
+        try:
+            _ = self.cells  # read once, kept
+        except UsageError as e:
+            store.skip(self.run, e)
+            return False
+        return True
 
     @cached_property
     def medians(self) -> dict[tuple[str, str], float]:
@@ -97,13 +111,18 @@ def why_not(old: Entry, new: Entry, impl: str) -> str:
     return ""
 
 
-def previous(entries: list[Entry], new: Entry) -> Entry | None:
-    """The entry NEW is compared with among ENTRIES (see the module docstring), or None."""
+def previous(entries: list[Entry], new: Entry, *, read: bool = True) -> Entry | None:
+    """The entry NEW is compared with among ENTRIES (see the module docstring), or None.
+    A run whose cells cannot be read is passed over (Entry.readable); without READ, no
+    cells are read and the choice is by run.json alone."""
     earlier = [e for e in entries if e.key < new.key and e.id != new.id
                and any(not why_not(e, new, i) for i in new.order)]
     same = [e for e in earlier if e.timing == new.timing]
-    candidates = same or earlier
-    return candidates[-1] if candidates else None
+    for candidates in (same, earlier):
+        for e in reversed(candidates):
+            if not read or e.readable:
+                return e
+    return None
 
 
 def previous_comparable(root: Path, run: store.RunDir) -> store.RunDir | None:

@@ -14,6 +14,9 @@ def find_runs(sources: list[Path]) -> list[store.RunDir]:
     """Each source is a run directory, a runs root with `latest`, or a folder of those."""
     runs: list[store.RunDir] = []
     for source in sources:
+        if not source.is_dir():
+            raise UsageError(f"{source} {'is a file' if source.exists() else 'does not exist'}"
+                             ": give a run directory, a runs root or a folder of those")
         if (source / "run.json").is_file():
             runs.append(store.RunDir(source.resolve()))
         elif (latest := store.latest(source)) is not None:
@@ -30,6 +33,9 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
     runs = find_runs(sources)
     known = list(registry.load())
     metas = [r.meta() for r in runs]
+    # Every source read before the merged run is made: a broken file is a UsageError
+    # that leaves no half-made run behind.
+    read = [(r.cells(), r.script_cells(), r.startup(), r.scaling()) for r in runs]
     impls = {i for m in metas for i in m.settings.implementations}
     merged = store.new_run(out)
     meta = model.RunMeta(
@@ -51,16 +57,16 @@ def merge(sources: list[Path], out: Path) -> store.RunDir:
         finished=all(m.finished for m in metas),
     )
     baseline = meta.baseline(marked_only=True)  # "": none marked, no host baselines
-    for run, source in zip(runs, metas, strict=True):  # a later source wins for a cell
-        for cell in run.cells():
+    for source, (cells, scripts, startups, scalings) in zip(metas, read, strict=True):
+        for cell in cells:  # a later source wins for a cell
             merged.write_cell(cell)
             if cell.implementation == baseline:
                 merged.write_host_baseline(source.host, cell)
-        for script in run.script_cells():
+        for script in scripts:
             merged.write_script(script)
-        for startup in run.startup().values():
+        for startup in startups.values():
             merged.write_startup(startup)
-        for scaling in run.scaling().values():
+        for scaling in scalings.values():
             merged.write_scaling(scaling)
     merged.write_meta(meta)
     store.point_latest(out, merged)

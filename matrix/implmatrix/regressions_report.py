@@ -26,7 +26,7 @@ def view(new: history.Entry, against: str | None = None) -> dict[str, Any]:
         old = next((e for e in entries if e.id == against and e.id != new.id), None)
         if old is None:
             raise UsageError(f"--against {against}: no other finished run of that id "
-                             f"under {root}")
+                             f"under {root}; {_valid_ids(entries, new)}")
     else:
         old = history.previous(entries, new)
     found = regressions.compare(old, new) if old else None
@@ -46,6 +46,15 @@ def view(new: history.Entry, against: str | None = None) -> dict[str, Any]:
         "trend_svg": "",
         "index": "../index.html" if history.is_root(root) else "",
     }
+
+
+def _valid_ids(entries: list[history.Entry], new: history.Entry, shown: int = 10) -> str:
+    """The run ids --against takes, newest first (at most SHOWN of them)."""
+    ids = [e.id for e in reversed(entries) if e.id != new.id]
+    if not ids:
+        return "there is none"
+    more = f" and {len(ids) - shown} older" if len(ids) > shown else ""
+    return f"valid: {', '.join(ids[:shown])}{more}"
 
 
 _ROUNDS_TO_ZERO = 0.0005  # shown as +0.0%, never as −0.0%

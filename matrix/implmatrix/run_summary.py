@@ -71,21 +71,32 @@ def summary(run: store.RunDir) -> str:
 
 
 def current(entries: list[history.Entry], e: history.Entry
-            ) -> tuple[dict[str, Any], history.Entry]:
+            ) -> tuple[dict[str, Any], history.Entry] | None:
     """E's digest (its comparison with its predecessor among ENTRIES) and figures: from
     its cache when that is current, else computed here; nothing is written. And E with
-    the cached medians, so that the trend does not read E's cells either."""
-    old = history.previous(entries, e)
+    the cached medians, so that the trend does not read E's cells either. None when E's
+    cells are needed and cannot be read (E is skipped, with one warning line)."""
     try:
         cached = json.loads((e.run.path / CACHE).read_text())
     except (OSError, ValueError):
         cached = None
     ours = isinstance(cached, dict) and cached.get("rules") == RULES
-    if ours and cached.get("against") == (old.id if old else ""):
+
+    def is_cached(old: history.Entry | None) -> bool:
+        return ours and cached.get("against") == (old.id if old else "")
+
+    # The predecessor by run.json alone first: a current cache then spares reading cells.
+    if is_cached(history.previous(entries, e, read=False)):
+        found = cached
+    elif not e.readable:
+        return None
+    elif is_cached(old := history.previous(entries, e)):
         found = cached
     else:
         found = digest(regressions.compare(old, e) if old else None, explicit=False)
     if ours and all(isinstance(cached.get(k), dict) for k in FIGURES):
         medians = {(i, w): t for i, ws in cached["medians"].items() for w, t in ws.items()}
         return {**found, **{k: cached[k] for k in FIGURES}}, replace(e, known_medians=medians)
+    if not e.readable:
+        return None
     return {**found, **figures(e)}, e

@@ -20,7 +20,7 @@ def write(root: Path) -> Path:
     from implmatrix import trend_chart
 
     listed = history.runs(root)
-    summaries = [run_summary.current(listed, e) for e in listed]
+    summaries = [s for e in listed if (s := run_summary.current(listed, e))]  # broken: skipped
     entries = [e for _, e in summaries]  # with their cached medians, for the trend
     rows, shown = [], []
     for found, e in summaries:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -21,6 +22,8 @@ from typing import Any, TypeVar
 from implmatrix import UsageError, model
 
 LATEST = "latest"
+# What a run.json has always held (schema 1 too): without them it is no run.json of ours.
+_RUN_KEYS = ("settings", "started", "host", "implementations")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 R = TypeVar("R")
@@ -187,13 +190,27 @@ def checked_meta(path: Path) -> model.RunMeta:
     if schema > model.RUN_SCHEMA:
         raise UsageError(f"{path} has schema {schema}, this implmatrix reads up to "
                          f"{model.RUN_SCHEMA}: a newer implmatrix wrote it")
+    if missing := [k for k in _RUN_KEYS if k not in found]:
+        raise UsageError(f"{path} is not a run.json of implmatrix: it lacks "
+                         f"{', '.join(missing)}")
     meta = read_record(model.RunMeta, path)  # 1 -> 2: the same fields, fewer of them
     return replace(meta, schema=model.RUN_SCHEMA)
 
 
+_skipped: set[Path] = set()  # the runs skip() has warned of, in this process
+
+
+def skip(run: RunDir, why: UsageError) -> None:
+    """Warn, once per command, that RUN is left out of what is built from the runs around
+    it (comparisons, trend, runs index): one line on stderr saying WHY."""
+    if run.path not in _skipped:
+        _skipped.add(run.path)
+        print(f"implmatrix: warning: skipping run {run.id}: {why}", file=sys.stderr)
+
+
 def finished_runs(root: Path) -> list[tuple[RunDir, model.RunMeta]]:
-    """The finished runs under ROOT with their run.json, in start order; `latest` and
-    broken run directories are skipped."""
+    """The finished runs under ROOT with their run.json, in start order; `latest` is
+    skipped, and so are broken run directories (with a warning)."""
     found = []
     for path in root.glob("*/run.json"):
         if path.parent.is_symlink():
@@ -201,7 +218,8 @@ def finished_runs(root: Path) -> list[tuple[RunDir, model.RunMeta]]:
         run = RunDir(path.parent)
         try:
             meta = run.meta()
-        except UsageError:  # broken, or of a newer implmatrix
+        except UsageError as e:  # broken, or of a newer implmatrix
+            skip(run, e)
             continue
         if meta.finished:
             found.append((run, meta))

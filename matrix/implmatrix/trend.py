@@ -20,9 +20,9 @@ def trend(entries: list[history.Entry], new: history.Entry) -> list[dict[str, An
     ok in both of two consecutive runs, so workloads added or dropped over time do not
     move the line.
     """
-    series = [e for e in entries if e.key <= new.key and e.id != new.id
-              and e.timing == new.timing] + [new]
-    series = series[-TREND_RUNS:]
+    earlier = [e for e in entries if e.key <= new.key and e.id != new.id
+               and e.timing == new.timing][-(TREND_RUNS - 1):]
+    series = [e for e in earlier if e.readable] + [new]  # a broken run: skipped, warned of
     rows = []
     for impl in new.order:
         level, prev = 1.0, None

@@ -148,9 +148,16 @@ def test_meta_round_trip(tmp_path):
 
 def test_run_json_before_the_schema_stamp_is_read_and_a_newer_one_refused(tmp_path):
     run = store.new_run(tmp_path)
-    store.write_json(run.meta_path, {"finished": True, "started": "2026-11-25T10:00:00Z"})
+    # What every run.json has held since the first one; each field added since: defaulted.
+    store.write_json(run.meta_path, {"finished": True, "started": "2026-11-25T10:00:00Z",
+                                     "settings": {}, "host": {}, "implementations": {}})
     assert run.meta() == model.RunMeta(finished=True, started="2026-11-25T10:00:00Z")
     assert [r.id for r, _ in store.finished_runs(tmp_path)] == [run.id]
+    store.write_json(run.meta_path, {"finished": True, "settings": {}})
+    with pytest.raises(UsageError) as info:  # `{}` would otherwise be a run of nothing
+        run.meta()
+    assert str(info.value) == (f"{run.meta_path} is not a run.json of implmatrix: it "
+                               "lacks started, host, implementations")
 
     store.write_json(run.meta_path, {"finished": True, "schema": model.RUN_SCHEMA + 1})
     with pytest.raises(UsageError) as info:
