@@ -7,6 +7,8 @@ them, so `--help` and usage errors are instant.
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import shlex
 import signal
 import sys
@@ -24,7 +26,85 @@ DEFAULT_OUT = Path("reports")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not usage + error
+        # "argument --timeout: must be ..." (a type function below) -> "--timeout must be ..."
+        message = re.sub(r"^argument (\S+): (?=must )", r"\1 ", message)
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+# Types of the options: each bad value is one line naming the option (_Parser.error).
+# Nothing but the value is checked here; what needs the registry or the files is checked
+# by the commands, before Docker.
+
+def _seconds(text: str, bound: str, ok: Callable[[float], bool]) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and ok(value)):
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of seconds {bound}, not {text!r}")
+    return value
+
+
+def _time_limit(text: str) -> float:
+    """--timeout, --script-timeout."""
+    return _seconds(text, "> 0", lambda s: s > 0)
+
+
+def _time_budget(text: str) -> float:
+    """--scaling-cap: 0 turns scaling off."""
+    return _seconds(text, ">= 0 (0: no scaling)", lambda s: s >= 0)
+
+
+def _count(text: str) -> int:
+    """--values, --processes."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, not {text!r}")
+    return value
+
+
+def _shard(text: str) -> tuple[int, int]:
+    """--shard K/N: the K-th of N shares."""
+    try:
+        k, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        k = n = 0
+    if not 1 <= k <= n:
+        raise argparse.ArgumentTypeError(
+            f"must be K/N with 1 <= K <= N, e.g. 2/5, not {text!r}")
+    return k, n
+
+
+def _runs_root(text: str) -> Path:
+    """--out: a directory, made when missing."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"must be a directory: {text} is a file")
+    return path
+
+
+def _workload_dir(text: str) -> Path:
+    """--workloads: one file is given as its directory and its name (--select)."""
+    path = Path(text)
+    if path.is_file():
+        raise argparse.ArgumentTypeError(
+            f"must be a directory of workloads: {text} is a file (give its directory, "
+            f"with --select {path.stem} to run only it)")
+    return path
+
+
+def _suite_dir(text: str) -> Path:
+    """--suite: a directory, every .py script in it is checked."""
+    path = Path(text)
+    if path.is_file():
+        raise argparse.ArgumentTypeError(
+            f"must be a directory of scripts: {text} is a file (give the directory it is "
+            "in: each of its .py scripts runs)")
+    return path
 
 
 def _report(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
@@ -78,16 +158,9 @@ def cmd_images(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from implmatrix import BUILTIN_PROBES, engine, images, registry, scripts, workloads
 
-    limits = [t for t in (args.timeout, args.script_timeout) if t is not None]
-    counts = [n for n in (args.values, args.processes) if n is not None]
-    if not all(0 < t < float("inf") for t in limits) or not all(n >= 1 for n in counts):
-        raise UsageError("--timeout, --script-timeout, --values and --processes "
-                         "must be positive")
-    if args.scaling_cap is not None and not 0 <= args.scaling_cap < float("inf"):
-        raise UsageError("--scaling-cap must be 0 (no scaling) or more")
     chosen = registry.select(registry.load(), args.impl, args.set)
     if args.shard:
-        chosen = registry.shard(chosen, args.shard)
+        chosen = registry.shard(chosen, *args.shard)
     # Neither --workloads nor --suite: the built-in workloads and probes.
     found = workloads.discover(args.workloads, args.select) \
         if args.workloads or not args.suite else []
@@ -117,6 +190,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from implmatrix import run_summary, store
 
     if args.run:
+        if args.run.is_file():
+            raise UsageError(f"{args.run} is a file, not a run directory (give the "
+                             "directory that holds run.json)")
         if not (args.run / "run.json").is_file():
             raise UsageError(f"{args.run} is not a run directory (no run.json)")
         run = store.RunDir(args.run.resolve())
@@ -142,11 +218,25 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _examples(*lines: str) -> str:
+    """An "examples:" epilog of `implmatrix LINE` command lines."""
+    return "examples:\n" + "\n".join(f"  implmatrix {line}" for line in lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="implmatrix", description="Run one set of workloads on CPython, PyPy, "
-                "MicroPython and Jython in containers, and report compatibility and speed.")
+                "MicroPython and Jython in containers,\nand report compatibility and speed.",
+                epilog=_examples("list", "run --fast", "report"),
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"implmatrix {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, summary: str, *examples: str) -> argparse.ArgumentParser:
+        """Sub-command NAME: SUMMARY in `implmatrix --help` and atop its own --help,
+        EXAMPLES below it."""
+        return sub.add_parser(name, help=summary, description=summary[:1].upper()
+                              + summary[1:] + ".", epilog=_examples(*examples),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
 
     def impl_arg(s: argparse.ArgumentParser) -> None:
         s.add_argument("--impl", action="append", metavar="ID",
@@ -156,25 +246,31 @@ def _parser() -> argparse.ArgumentParser:
                             "timeline, all (see `implmatrix list`)")
 
     def workload_args(s: argparse.ArgumentParser) -> None:
-        s.add_argument("--workloads", action="append", type=Path, metavar="DIR",
+        s.add_argument("--workloads", action="append", type=_workload_dir, metavar="DIR",
                        help="directory of workload files, instead of the built-in workloads "
                             "(repeatable)")
         s.add_argument("--select", action="append", metavar="PATTERN",
                        help="only workloads whose name matches this glob (repeatable)")
 
-    s = sub.add_parser("list", help="list implementations and workloads")
+    s = command("list", "list implementations, sets and workloads",
+                "list", "list --workloads my_benchmarks/ --select 'json*'")
     workload_args(s)
     s.set_defaults(func=cmd_list)
 
-    s = sub.add_parser("images", help="build the missing or stale interpreter images")
+    s = command("images", "build the missing or stale interpreter images",
+                "images", "images --set all", "images --impl pypy3.11 --force")
     impl_arg(s)
     s.add_argument("--force", action="store_true", help="rebuild even if up to date")
     s.set_defaults(func=cmd_images)
 
-    s = sub.add_parser("run", help="run the matrix and write a report")
+    s = command("run", "run the matrix and write a report",
+                "run --fast",
+                "run --impl cpython3.13 --impl pypy3.11 --select 'n*' --timeout 60",
+                "run --workloads my_benchmarks/ --suite my_scripts/ --out my_reports/",
+                "run --set all --shard 2/4 --out runs/shard2")
     impl_arg(s)
     workload_args(s)
-    s.add_argument("--suite", action="append", type=Path, metavar="DIR",
+    s.add_argument("--suite", action="append", type=_suite_dir, metavar="DIR",
                    help="directory of scripts to check against the baseline's output "
                         "(repeatable; default with no --workloads: the built-in probes)")
     preset = s.add_mutually_exclusive_group()
@@ -187,40 +283,46 @@ def _parser() -> argparse.ArgumentParser:
                         const="debug", help="1 process per cell, 1 value, no warmup budget, "
                         "1 start-up run, no scaling: does everything run? (decides no claim)")
     s.set_defaults(preset="default")
-    s.add_argument("--processes", type=int, metavar="N",
+    s.add_argument("--processes", type=_count, metavar="N",
                    help="fresh processes per cell (preset: 1 fast, 3 default, 6 rigorous)")
-    s.add_argument("--values", type=int, metavar="N",
+    s.add_argument("--values", type=_count, metavar="N",
                    help="timed iterations per process after warmup (preset: 3, 5, 10)")
-    s.add_argument("--timeout", type=float, metavar="SECONDS",
+    s.add_argument("--timeout", type=_time_limit, metavar="SECONDS",
                    help="per-process time limit, warmups included (default 120)")
-    s.add_argument("--script-timeout", type=float, metavar="SECONDS",
+    s.add_argument("--script-timeout", type=_time_limit, metavar="SECONDS",
                    help="per-script time limit for compatibility scripts (default 10)")
-    s.add_argument("--scaling-cap", type=float, metavar="SECONDS",
+    s.add_argument("--scaling-cap", type=_time_budget, metavar="SECONDS",
                    help="time per implementation for the scaling protocol beyond its "
                         "first 2 rounds (preset: 45, 120, 600; 0: no scaling)")
     s.add_argument("--force", action="store_true",
                    help="measure everything again instead of reusing what an earlier run "
                         "with the same settings measured")
-    s.add_argument("--shard", metavar="K/N",
+    s.add_argument("--shard", type=_shard, metavar="K/N",
                    help="run only the K-th of N shares of the implementations (for "
                         "splitting a matrix over jobs or hosts; `merge` joins them)")
-    s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
+    s.add_argument("--out", type=_runs_root, default=DEFAULT_OUT, metavar="DIR",
                    help="where runs are kept (default reports/)")
     s.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("report", help="(re)build the report of the latest or a given run")
+    s = command("report", "(re)build the report of the latest or a given run",
+                "report", "report reports/20261203-184505",
+                "report --out my_reports/ --against 20261125-223031")
     s.add_argument("run", nargs="?", type=Path, metavar="RUN_DIR",
                    help="a run directory (default: OUT/latest)")
-    s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
+    s.add_argument("--out", type=_runs_root, default=DEFAULT_OUT, metavar="DIR",
+                   help="where runs are kept (default reports/)")
     s.add_argument("--against", metavar="RUN_ID",
                    help="compare with this earlier run (default: the previous comparable "
                         "run: same host, same or newer interpreter versions)")
     s.set_defaults(func=cmd_report)
 
-    s = sub.add_parser("merge", help="combine runs (e.g. one per tox env) into one report")
+    s = command("merge", "combine runs (e.g. one per tox env) into one report",
+                "merge runs/ --out reports/",
+                "merge runs/shard1 runs/shard2 --out reports/")
     s.add_argument("sources", nargs="+", type=Path, metavar="RUN_OR_DIR",
                    help="a run directory, a runs root with `latest`, or a folder of those")
-    s.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
+    s.add_argument("--out", type=_runs_root, default=DEFAULT_OUT, metavar="DIR",
+                   help="where runs are kept (default reports/)")
     s.set_defaults(func=cmd_merge)
     return p
 

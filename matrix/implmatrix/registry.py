@@ -148,16 +148,10 @@ def select(impls: dict[str, Implementation], ids: list[str] | None,
     return [impls[i] for i in dict.fromkeys(ids)]
 
 
-def shard(impls: list[Implementation], spec: str) -> list[Implementation]:
-    """The K-th of N round-robin shares of IMPLS, from "K/N" (1-based)."""
-    try:
-        k, n = (int(part) for part in spec.split("/"))
-    except ValueError:
-        raise UsageError(f"--shard takes K/N, e.g. 2/5, not {spec!r}") from None
-    if not 1 <= k <= n:
-        raise UsageError(f"--shard {spec}: K must be between 1 and N")
+def shard(impls: list[Implementation], k: int, n: int) -> list[Implementation]:
+    """The K-th of N round-robin shares of IMPLS (1 <= K <= N: the command line checks)."""
     mine = impls[k - 1::n]
     if not mine:
-        raise UsageError(f"--shard {spec}: no implementation falls in this shard "
+        raise UsageError(f"--shard {k}/{n}: no implementation falls in this shard "
                          f"(only {len(impls)} selected)")
     return mine
