@@ -88,7 +88,8 @@ def _runs_root(text: str) -> Path:
 
 
 def _workload_dir(text: str) -> Path:
-    """--workloads: one file is given as its directory and its name (--select)."""
+    """--workloads: a directory (a file is refused with how to give it instead, as
+    --suite does: a run takes directories, mounted whole)."""
     path = Path(text)
     if path.is_file():
         raise argparse.ArgumentTypeError(
@@ -98,7 +99,7 @@ def _workload_dir(text: str) -> Path:
 
 
 def _suite_dir(text: str) -> Path:
-    """--suite: a directory, every .py script in it is checked."""
+    """--suite: a directory, each .py script in it is checked (see _workload_dir)."""
     path = Path(text)
     if path.is_file():
         raise argparse.ArgumentTypeError(

@@ -14,7 +14,8 @@ in both runs on the same host (store.host_id of the host it ran on: a merged run
 each implementation's host) and its version in R is the same as before or newer
 (compared numerically: 7.3.19 > 7.3.11); a downgrade is not held against the
 interpreter. Merged runs take part like any other run. `implmatrix report --against RUN_ID`
-names the run instead; the per-implementation rule still applies.
+names the run instead; the per-implementation rule still applies. A run whose run.json or
+cells cannot be read is left out, with one warning line (store.skip).
 """
 
 from __future__ import annotations
