@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from implmatrix import DockerError, UsageError, __version__
 
 if TYPE_CHECKING:
-    from implmatrix import store
+    from implmatrix import images, progress, registry, store
 
 DEFAULT_OUT = Path("reports")
 
@@ -143,12 +143,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _images(chosen: list[registry.Implementation], show: progress.Progress, *,
+            force: bool = False) -> dict[str, images.Image]:
+    """CHOSEN's images, built where missing or stale, as the first phase SHOW shows."""
+    from implmatrix import images
+
+    show.plan("images", "images", {i.id: 1 for i in chosen}, None)
+    show.start("images")
+    return images.ensure(chosen, force=force, log=show.say, done=lambda impl, image: (
+        show.advance("images", impl.id, f"{impl.id} {'built' if image.built else 'ready'}")))
+
+
 def cmd_images(args: argparse.Namespace) -> int:
-    from implmatrix import engine, images, registry
+    from implmatrix import engine, progress, registry
 
     chosen = registry.select(registry.load(), args.impl, args.set)
     engine.ensure_available()
-    built = images.ensure(chosen, force=args.force)
+    with progress.for_output(quiet=args.quiet) as show:
+        built = _images(chosen, show, force=args.force)
     for impl in chosen:
         image = built[impl.id]
         print(f"{impl.id:<16} {image.tag:<28} {image.id[7:19]}  "
@@ -157,7 +169,7 @@ def cmd_images(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from implmatrix import BUILTIN_PROBES, engine, images, registry, scripts, workloads
+    from implmatrix import BUILTIN_PROBES, engine, progress, registry, scripts, workloads
 
     chosen = registry.select(registry.load(), args.impl, args.set)
     if args.shard:
@@ -171,7 +183,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     from implmatrix.run import PRESETS, Plan, run_matrix, with_overrides
 
     engine.ensure_available()
-    built = images.ensure(chosen)
     command = shlex.join(["implmatrix", *sys.argv[1:]])
     mounts = {**(workloads.mounts(args.workloads) if found else {}),
               **scripts.mounts(suite_dirs)}
@@ -179,8 +190,10 @@ def cmd_run(args: argparse.Namespace) -> int:
                               processes=args.processes, timeout_s=args.timeout,
                               script_timeout_s=args.script_timeout,
                               scaling_cap_s=args.scaling_cap)
-    plan = Plan(chosen, built, found, compat_scripts, mounts)
-    run = run_matrix(plan, settings, out=args.out, command=command, force=args.force)
+    with progress.for_output(quiet=args.quiet) as show:  # one display, images included
+        plan = Plan(chosen, _images(chosen, show), found, compat_scripts, mounts)
+        run = run_matrix(plan, settings, out=args.out, command=command, force=args.force,
+                         progress=show)
     written = _report(run)
     print(f"report: {written['md']}  {written['html']}")
     print(run_summary.summary(run))
@@ -253,6 +266,10 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument("--select", action="append", metavar="PATTERN",
                        help="only workloads whose name matches this glob (repeatable)")
 
+    def quiet_arg(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--quiet", action="store_true",
+                       help="no progress display: only errors and the final summary")
+
     s = command("list", "list implementations, sets and workloads",
                 "list", "list --workloads my_benchmarks/ --select 'json*'")
     workload_args(s)
@@ -262,6 +279,7 @@ def _parser() -> argparse.ArgumentParser:
                 "images", "images --set all", "images --impl pypy3.11 --force")
     impl_arg(s)
     s.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    quiet_arg(s)
     s.set_defaults(func=cmd_images)
 
     s = command("run", "run the matrix and write a report",
@@ -303,6 +321,7 @@ def _parser() -> argparse.ArgumentParser:
                         "splitting a matrix over jobs or hosts; `merge` joins them)")
     s.add_argument("--out", type=_runs_root, default=DEFAULT_OUT, metavar="DIR",
                    help="where runs are kept (default reports/)")
+    quiet_arg(s)
     s.set_defaults(func=cmd_run)
 
     s = command("report", "(re)build the report of the latest or a given run",

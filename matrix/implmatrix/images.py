@@ -235,8 +235,11 @@ def _build_error(stderr: bytes) -> str:
 
 
 def ensure(impls: list[Implementation], *, force: bool = False,
-           log: Callable[[str], None] = print) -> dict[str, Image]:
-    """Every implementation's image, building only what is missing or stale."""
+           log: Callable[[str], None] = print,
+           done: Callable[[Implementation, Image], None] = lambda i, image: None
+           ) -> dict[str, Image]:
+    """Every implementation's image, building only what is missing or stale; DONE is
+    called as each is ready."""
     bases = {suite: base_image(suite, log) for suite in dict.fromkeys(i.suite for i in impls)}
     # Rows of one recipe (Dockerfile, package, suite, pip, crate: cpython3.13-source and
     # cpython3.13t) share one image: the first builds it, the others tag it afterwards.
@@ -244,13 +247,19 @@ def ensure(impls: list[Implementation], *, force: bool = False,
         return i.dockerfile, i.package, i.suite, i.pip, i.crate
 
     first = {key(i): i for i in reversed(impls)}
+
+    def one(i: Implementation) -> Image:
+        image = build(i, bases[i.suite], force=force, log=log)
+        done(i, image)
+        return image
+
     # Builds mostly wait on the Debian archive, so a few at once pay off.
     with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {k: pool.submit(build, i, bases[i.suite], force=force, log=log)
-                   for k, i in first.items()}
+        futures = {k: pool.submit(one, i) for k, i in first.items()}
         built = {k: f.result() for k, f in futures.items()}
     for i in impls:
         if i is not first[key(i)]:
             docker(["tag", built[key(i)].id, i.image], timeout=60)
+            done(i, built[key(i)])
     return {i.id: replace(built[key(i)], tag=i.image) if i is not first[key(i)]
             else built[key(i)] for i in impls}

@@ -29,6 +29,7 @@ from implmatrix.container import Container, ExecResult
 from implmatrix.engine import ensure_available
 from implmatrix.images import Image
 from implmatrix.model import SCALING_KINDS, Settings
+from implmatrix.progress import Progress
 from implmatrix.registry import WORKLOAD_FEATURES, Implementation
 from implmatrix.scripts import Script
 from implmatrix.workloads import Workload
@@ -52,6 +53,10 @@ SCALING_REPEATS = 3
 SCALING_WARMUP_S = 5.0
 SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
 SCALING_MAX_ROUNDS = 12
+# Timed processes that get a line of their own (errors ones even with --quiet); the
+# others only advance the progress display.
+NOTABLE = {"error", "crash", "timeout", "wrong-result"}
+ERRORS = {"error", "crash", "timeout"}
 
 
 PRESETS = {
@@ -113,9 +118,9 @@ class _Matrix:
     """One run's state while it runs; each phase is a method."""
 
     def __init__(self, run: store.RunDir, meta: model.RunMeta, impls: list[Implementation],
-                 images: dict[str, Image], *, settings: Settings, say: Callable[[str], None]):
+                 images: dict[str, Image], *, settings: Settings, progress: Progress):
         self.run, self.meta, self.impls, self.images = run, meta, impls, images
-        self.settings, self.say = settings, say
+        self.settings, self.progress, self.say = settings, progress, progress.say
         self.boxes: dict[str, Container] = {}
         self.broken: dict[str, str] = {}  # implementation -> why its container failed
         self.counts: Counter[str] = Counter()
@@ -166,7 +171,7 @@ class _Matrix:
                 self.boxes[impl.id] = box
             except DockerError as e:  # one broken implementation must not stop the others
                 self.broken[impl.id] = str(e)
-                self.say(f"{impl.id}: {e}")
+                self.say(f"{impl.id}: {e}", always=True)
         self.meta = replace(self.meta, implementations=described)
         self.run.write_meta(self.meta)
 
@@ -187,6 +192,7 @@ class _Matrix:
         reused = sum(self.complete(c) for c in cells.values())
         order = [(p, w, i) for p in range(s.processes) for w in workloads for i in self.impls]
         started, inside, done = time.monotonic(), 0.0, 0
+        self.progress.start("timed")
         for p, w, impl in order:
             done += 1
             cell = cells[impl.id, w.name]
@@ -201,7 +207,12 @@ class _Matrix:
                     inside += sum(outcome.record.warmups) + sum(outcome.record.values)
             cell = cells[impl.id, w.name] = _settled(replace(cell, runs=(*cell.runs, outcome)))
             self.run.write_cell(cell)
-            self.say(_progress_line(done, len(order), p, cell, outcome))
+            line = _progress_line(done, len(order), p, cell, outcome)
+            self.progress.advance("timed", impl.id, line[line.index("]") + 2:])
+            if self.complete(cell):  # a failed process ends its cell: no more to run
+                self.progress.drop("timed", impl.id, s.processes - len(cell.runs))
+            if outcome.status in NOTABLE or outcome.disturbed or outcome.remeasured:
+                self.say(line, always=outcome.status in ERRORS)
         for cell in cells.values():
             self.counts[cell.status] += 1
         self.counts["reused"] += reused
@@ -226,6 +237,7 @@ class _Matrix:
     # -- start-up and memory of nearly empty programs ------------------------------------------
     def startup(self) -> None:
         s = self.settings
+        self.progress.start("startup")
         for impl in self.impls if s.startup_runs else ():
             old = self.run.read_startup(impl.id)
             if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
@@ -238,9 +250,11 @@ class _Matrix:
                 runs=s.startup_runs, programs=programs))
             walls = {name: [p.wall_s for p in batch.processes if p.exit == 0]
                      for name, batch in programs.items()}
-            self.say(f"{impl.id:<16} start-up " + ", ".join(
+            line = f"{impl.id:<16} start-up " + ", ".join(
                 f"{p} {statistics.median(w) * 1e3:.0f} ms" if w else f"{p} failed"
-                for p, w in walls.items()))
+                for p, w in walls.items())
+            self.progress.advance("startup", impl.id, line)
+            self.say(line)
 
     def startup_program(self, impl: Implementation, program: str) -> model.StartupBatch:
         """startup_runs processes of PROGRAM, judged as one batch: a disturbed batch is
@@ -270,6 +284,7 @@ class _Matrix:
         free CPUs is measured again, or left out."""
         s = self.settings
         cores = os.cpu_count() or 1
+        self.progress.start("scaling")
         for impl in self.impls if s.scaling_cap_s else ():
             if impl.id not in self.boxes or _scaling_fresh(
                     self.run.read_scaling(impl.id), self.images[impl.id], impl, s):
@@ -281,6 +296,7 @@ class _Matrix:
                     rounds < SCALING_MAX_ROUNDS and time.monotonic() - started < s.scaling_cap_s
                     and not decided):
                 rounds += 1
+                self.progress.working("scaling", f"{impl.id} round {rounds}")
                 for (kind, workers), point in list(points.items()):
                     one = points[kind, 1]  # this round's, as the 1-worker point comes first
                     if not one.available:  # not there at 1 worker: not at 2 either
@@ -296,6 +312,7 @@ class _Matrix:
                 decided=decided, wall_s=round(time.monotonic() - started, 1),
                 points=tuple(points.values()))
             self.run.write_scaling(scaled)
+            self.progress.advance("scaling", impl.id, f"{impl.id} in {rounds} rounds")
             self.say(f"{impl.id:<16} scaling " + ", ".join(
                 f"{kind} " + ("/".join(
                     f"{statistics.median(t for q in p.processes for t in q.times):.2f}"
@@ -339,6 +356,7 @@ class _Matrix:
 
     # -- compatibility scripts ----------------------------------------------------------------
     def scripts(self, scripts: Sequence[Script]) -> None:
+        self.progress.start("scripts")
         for impl in self.impls:
             image = self.images[impl.id]
             todo = [sc for sc in scripts if not _same_script(
@@ -346,23 +364,24 @@ class _Matrix:
             self.counts["scripts reused"] += len(scripts) - len(todo)
             if todo and impl.id in self.boxes:
                 _run_scripts(self.run, self.boxes[impl.id], impl, image, todo,
-                             settings=self.settings, say=self.say)
+                             settings=self.settings, progress=self.progress)
 
-    def has_work(self, impl: Implementation, workloads: list[Workload],
-                 scripts: Sequence[Script]) -> bool:
+    def todo(self, impl: Implementation, workloads: list[Workload],
+             scripts: Sequence[Script]) -> dict[str, int]:
+        """What is left of IMPL's work, per phase: timed processes, start-up and scaling
+        (one each), compatibility scripts."""
         image = self.images[impl.id]
         s = self.settings
-        if any(not self.complete(self.load_cell(impl, w)) for w in workloads):
-            return True
-        if workloads and s.startup_runs:
-            old = self.run.read_startup(impl.id)
-            if not _fresh(old, image, impl) or old.runs != s.startup_runs:
-                return True
-        if workloads and s.scaling_cap_s and not _scaling_fresh(
-                self.run.read_scaling(impl.id), image, impl, s):
-            return True
-        return any(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name), sc, image,
-                                    impl) for sc in scripts)
+        cells = [self.load_cell(impl, w) for w in workloads]
+        old = self.run.read_startup(impl.id)
+        return {
+            "timed": sum(s.processes - len(c.runs) for c in cells if not self.complete(c)),
+            "startup": int(bool(workloads and s.startup_runs) and (
+                not _fresh(old, image, impl) or old.runs != s.startup_runs)),
+            "scaling": int(bool(workloads and s.scaling_cap_s) and not _scaling_fresh(
+                self.run.read_scaling(impl.id), image, impl, s)),
+            "scripts": sum(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name),
+                                            sc, image, impl) for sc in scripts)}
 
 
 @dataclass(frozen=True)
@@ -378,10 +397,13 @@ class Plan:
 
 
 def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
-               say: Callable[[str], None] = print, force: bool = False) -> store.RunDir:
+               say: Callable[[str], None] = print, force: bool = False,
+               progress: Progress | None = None) -> store.RunDir:
     """Run PLAN with SETTINGS (its preset's name included) into a run under OUT, resuming
     the last run if it stopped with the same selection and reusing what an earlier run
-    measured where nothing changed (not with FORCE); COMMAND: how it was asked for."""
+    measured where nothing changed (not with FORCE); COMMAND: how it was asked for.
+    PROGRESS shows how far it got; without it, plain lines go to SAY."""
+    show = progress or Progress(say)
     impls, images, workloads, scripts = plan.impls, plan.images, plan.workloads, plan.scripts
     settings = replace(settings, implementations=tuple(i.id for i in impls),
                        workloads=tuple(w.name for w in workloads),
@@ -403,26 +425,31 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
             meta = replace(meta, reused_from=earlier.id, implementations={
                 i.id: known for i in impls
                 if (known := before.get(i.id)) and known.image_id == images[i.id].id})
-            say(f"reusing what run {earlier.id} measured where nothing changed "
-                "(--force runs everything)")
+            show.say(f"reusing what run {earlier.id} measured where nothing changed "
+                     "(--force runs everything)")
         run.write_meta(meta)
         store.point_latest(out, run)
     else:
         meta = run.meta()
-        say(f"resuming unfinished run {run.id}")
-    say(f"{len(workloads)} workloads x {settings.processes} processes"
-        + (f" and {len(scripts)} compatibility scripts" if scripts else "")
-        + f" on {len(impls)} implementations ({settings.preset} preset)")
+        show.say(f"resuming unfinished run {run.id}")
+    show.say(f"{len(workloads)} workloads x {settings.processes} processes"
+             + (f" and {len(scripts)} compatibility scripts" if scripts else "")
+             + f" on {len(impls)} implementations ({settings.preset} preset)")
 
-    m = _Matrix(run, meta, impls, images, settings=settings, say=say)
+    m = _Matrix(run, meta, impls, images, settings=settings, progress=show)
     started = time.monotonic()
     phases: dict[str, dict[str, float]] = {}
-    wanted = {i.id for i in impls if m.has_work(i, workloads, scripts)}
+    todo = {i.id: m.todo(i, workloads, scripts) for i in impls}
+    wanted = {i for i, left in todo.items() if any(left.values())}
     full_mounts = {**plan.mounts, HARNESS.parent: HARNESS_MOUNT,
                    measure_tool.ensure(): MEASURE_MOUNT}
     with ExitStack() as stack:
         if wanted:
             m.open(stack, full_mounts, wanted)
+        for phase, (label, estimate_s) in estimates(settings).items():
+            # a broken container's cells fail at once; nothing else of it runs
+            show.plan(phase, label, {i: left[phase] for i, left in todo.items()
+                                     if i in m.boxes or phase == "timed"}, estimate_s)
         phases["timed"] = m.timed_cells(workloads)
         t = time.monotonic()
         if workloads:  # start-up and scaling go with timing, not with compatibility runs
@@ -437,9 +464,33 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
         wall_s=m.meta.wall_s + round(time.monotonic() - started, 1), phases=phases,
         reused={"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]},
         remeasured=m.remeasure.summary()))
-    say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
-                 len(scripts) * len(impls)))
+    show.say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
+                      len(scripts) * len(impls)), always=True)
     return run
+
+
+def estimates(s: Settings) -> dict[str, tuple[str, float]]:
+    """Each phase of a run with S (its name in the display, seconds a unit): what the ETA
+    assumes until the phase has units measured, which replace these at once. Rough on
+    purpose; the figures are of the 2-core build machine."""
+    cores = os.cpu_count() or 1
+    # a timed process: about a second to start and load the workload, a quarter of the
+    # warm-up budget (most workloads are steady well before it ends), 0.3 s a value (the
+    # default preset's 204 processes took 15 minutes on 2026-12-02: 4.4 s each; 6.25 here)
+    process = 1.0 + s.warmup_budget_s / 4 + 0.3 * s.values
+    # start-up (a unit: an implementation): both programs, startup_runs processes each of
+    # about 0.5 s on average (a JVM takes 1-2 s, the others tens of ms)
+    startup = len(STARTUP_PROGRAMS) * s.startup_runs * 0.5
+    # scaling (a unit: an implementation): the first rounds, a process per point (two
+    # kinds x the CPUs) of a warm-up (about 2 s) and the timed jobs (about 0.5 s each),
+    # about 30 s on 2 CPUs; an implementation whose claims are still undecided goes on
+    # to the cap, which counts half (two of the four default rows need it)
+    scaling = (SCALING_MIN_ROUNDS * 2 * cores * (2.0 + SCALING_REPEATS * 0.5)
+               + s.scaling_cap_s / 2)
+    # a compatibility script on one implementation, batches in parallel: 172 probes took
+    # 35-42 s on plain CPython
+    return {"timed": ("timed", process), "startup": ("start-up", startup),
+            "scaling": ("scaling", scaling), "scripts": ("scripts", 0.25)}
 
 
 def scaling_protocol(cap_s: float) -> str:
@@ -550,8 +601,7 @@ def _same_script(old: model.ScriptCell | None, script: Script, image: Image,
 
 
 def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image: Image,
-                 scripts: list[Script], *, settings: Settings, say: Callable[[str], None]
-                 ) -> None:
+                 scripts: list[Script], *, settings: Settings, progress: Progress) -> None:
     started = time.monotonic()
 
     def done(script: Script, runs: list[compat.Observed]) -> None:
@@ -566,11 +616,12 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
             # the baseline runs twice: is its output stable?
             rerun=model.Rerun(rc=runs[1].rc, stdout=runs[1].stdout) if len(runs) > 1
             else None))
+        progress.advance("scripts", impl.id, f"{impl.id} {script.suite}/{script.name}")
 
     compat.run_scripts(box, impl, scripts, timeout_s=settings.script_timeout_s,
                        passes=2 if impl.baseline else 1, done=done)
-    say(f"{impl.id:<16} {len(scripts)} compatibility scripts in "
-        f"{time.monotonic() - started:.0f} s")
+    progress.say(f"{impl.id:<16} {len(scripts)} compatibility scripts in "
+                 f"{time.monotonic() - started:.0f} s")
 
 
 def _progress_line(done: int, total: int, p: int, cell: model.Cell, outcome: model.Run

@@ -25,9 +25,10 @@ def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path, sig, how):
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     # Cells run in name order: crashes, then hangs (5 s): interrupt during hangs.
-    header = proc.stdout.readline()
+    # (status lines come between: the images ready, the timed phase begun)
+    header = next(line for line in proc.stdout if " workloads x " in line)
     assert header.startswith("7 workloads x 1 processes"), header
-    first = proc.stdout.readline()
+    first = next(line for line in proc.stdout if "/7] " in line)  # a process's line
     assert "crashes" in first, first
     time.sleep(2)
     proc.send_signal(sig)

@@ -7,6 +7,7 @@ RecordingContainer is the real container; it only notes each argv it runs.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from typing import ClassVar
 
@@ -107,7 +108,11 @@ def test_run_writes_every_cell_meta_and_latest(env):
     assert store.latest(out).path == r.path.resolve()
     assert said[-1].startswith("4 cells: 2 ok, 2 wrong-result in ")
     assert meta.phases["timed"]["iterations_s"] > 0
-    assert sum(line.startswith("[") for line in said) == 4
+    # a line per notable process (the wrong results), a status line as the phase begins
+    assert sum(" #1 wrong-result " in line for line in said) == 2
+    assert not any(" #1 ok " in line for line in said)
+    assert any(re.fullmatch(r"\[\d+:\d\d\] timed begins: timed 0/4 \| .*ETA \d+:\d\d", line)
+               for line in said), said
 
 
 def test_run_then_report(env):
