@@ -126,7 +126,7 @@ class Progress:
             phase, now = self.phases[name], self.clock()
             phase.done[impl] = phase.done.get(impl, 0) + 1
             phase.spent[impl] = phase.spent.get(impl, 0.0) + now - (phase.since or now)
-            phase.since, phase.detail = now, detail or phase.detail
+            phase.since, phase.detail = now, " ".join(detail.split()) or phase.detail
             self._finish_if_done(phase, now)
             status = self._periodic(now)
         self._plain(status)
@@ -226,8 +226,9 @@ class Progress:
                 done, total = p.count()
                 if not p.totals:  # nothing to do (a compatibility-only run's timing)
                     continue
+                detail = p.detail
                 if p.finished_after is not None:
-                    when = f"done in {clock_text(p.finished_after)}"
+                    when, detail = f"done in {clock_text(p.finished_after)}", ""
                 else:
                     left = p.eta(now)
                     when = ("running" if p.since is not None else "next") + ", " + (
@@ -235,7 +236,7 @@ class Progress:
                 style = "bold" if name == self.current and p.finished_after is None else "dim"
                 table.add_row(Text(p.label, style=style), Text(f"{done}/{total}", justify="right"),
                               ProgressBar(total=max(total, 1), completed=done, width=24),
-                              Text(when + (f"  {printable(p.detail)}" if p.detail else ""),
+                              Text(when + (f"  {printable(detail)}" if detail else ""),
                                    overflow="ellipsis", no_wrap=True))
             return table
 

@@ -208,11 +208,11 @@ class _Matrix:
             cell = cells[impl.id, w.name] = _settled(replace(cell, runs=(*cell.runs, outcome)))
             self.run.write_cell(cell)
             line = _progress_line(done, len(order), p, cell, outcome)
-            self.progress.advance("timed", impl.id, line[line.index("]") + 2:])
-            if self.complete(cell):  # a failed process ends its cell: no more to run
-                self.progress.drop("timed", impl.id, s.processes - len(cell.runs))
             if outcome.status in NOTABLE or outcome.disturbed or outcome.remeasured:
                 self.say(line, always=outcome.status in ERRORS)
+            if self.complete(cell):  # a failed process ends its cell: no more to run
+                self.progress.drop("timed", impl.id, s.processes - len(cell.runs))
+            self.progress.advance("timed", impl.id, line[line.index("]") + 2:])
         for cell in cells.values():
             self.counts[cell.status] += 1
         self.counts["reused"] += reused
