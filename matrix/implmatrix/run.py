@@ -53,7 +53,7 @@ SCALING_REPEATS = 3
 SCALING_WARMUP_S = 5.0
 SCALING_MIN_ROUNDS = 2  # an interval needs two processes at least
 SCALING_MAX_ROUNDS = 12
-# Timed processes that get a line of their own (errors ones even with --quiet); the
+# Timed processes that get a line of their own (error ones even with --quiet); the
 # others only advance the progress display.
 NOTABLE = {"error", "crash", "timeout", "wrong-result"}
 ERRORS = {"error", "crash", "timeout"}
