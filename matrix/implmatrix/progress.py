@@ -101,6 +101,8 @@ class Progress:
         self.current = ""
         self.last_status = self.started
         self.lock = threading.Lock()
+        self.out_lock = threading.Lock()  # one plain line at a time
+        self.stopped = threading.Event()
         self.live: Any = None  # rich.live.Live while the frame shows
 
     # -- what a run reports -----------------------------------------------------------------
@@ -128,8 +130,6 @@ class Progress:
             phase.spent[impl] = phase.spent.get(impl, 0.0) + now - (phase.since or now)
             phase.since, phase.detail = now, " ".join(detail.split()) or phase.detail
             self._finish_if_done(phase, now)
-            status = self._periodic(now)
-        self._plain(status)
 
     def drop(self, name: str, impl: str, units: int) -> None:
         """UNITS of IMPL planned in NAME will not run (a cell whose process failed needs
@@ -143,8 +143,6 @@ class Progress:
         """What phase NAME is doing now (one scaling round of an implementation)."""
         with self.lock:
             self.phases[name].detail = detail
-            status = self._periodic(self.clock())
-        self._plain(status)
 
     def say(self, text: str, *, always: bool = False) -> None:
         """A line to keep (a result, an event); ALWAYS: shown even when quiet (errors, the
@@ -156,7 +154,18 @@ class Progress:
 
             self.live.console.print(Text(printable(text)), soft_wrap=True)
         else:
-            self.write(printable(text))
+            with self.out_lock:
+                self.write(printable(text))
+
+    def tick(self) -> None:
+        """A plain status line if EVERY_S have passed since the last (without a
+        terminal, a thread calls this every second while the display is entered)."""
+        with self.lock:
+            now = self.clock()
+            phase = self.phases.get(self.current)
+            status = self._status(phase.label if phase else "progress") \
+                if now - self.last_status >= self.every_s else ""
+        self._plain(status)
 
     # -- showing it ---------------------------------------------------------------------------
     def __enter__(self) -> Progress:
@@ -166,9 +175,19 @@ class Progress:
             self.live = Live(console=self.console, get_renderable=self.frame,
                              refresh_per_second=REFRESH_PER_S)
             self.live.start()
+        elif not self.quiet:
+            # Not on each unit done: the compatibility scripts of a batch are done all
+            # at once, the first carrying the batch's time, and a line then would show
+            # that as everyone's.
+            threading.Thread(target=self._ticking, daemon=True).start()
         return self
 
+    def _ticking(self) -> None:
+        while not self.stopped.wait(1.0):
+            self.tick()
+
     def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
         if self.live is not None:
             self.live.stop()  # the last frame stays: where the run got to
             self.live = None
@@ -202,15 +221,10 @@ class Progress:
                             for p in self.phases.values() if p.totals)
         return f"[{clock_text(now - self.started)}] {what}: {counts} | {self._overall(now)}"
 
-    def _periodic(self, now: float) -> str:
-        if self.console is not None or now - self.last_status < self.every_s:
-            return ""
-        phase = self.phases.get(self.current)
-        return self._status(phase.label if phase else "progress")
-
     def _plain(self, status: str) -> None:
         if status and self.console is None and not self.quiet:
-            self.write(status)
+            with self.out_lock:
+                self.write(status)
 
     def frame(self) -> RenderableType:
         """The live frame: a heading with elapsed time and ETA, a row per phase."""

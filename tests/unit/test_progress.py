@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
 from rich.console import Console
@@ -81,9 +82,12 @@ def test_plain_lines_per_phase_change_and_at_most_every_15_s():
     for _ in range(4):  # 4 units in 12 s: no line
         clock.now += 3
         show.advance("timed", "cpython")
+        show.tick()
     assert len(lines) == 1
     clock.now += 4  # 16 s since the last line: one, with the ETA from measured units
     show.advance("timed", "jython")
+    show.tick()
+    show.tick()
     assert lines[1] == ("[0:16] timed: timed 5/6 | scripts 0/10 | elapsed 0:16, "
                         "ETA 0:09")  # jython 4 s a unit, then 10 x 0.5 s
     clock.now += 1
@@ -107,6 +111,18 @@ def test_dropped_units_leave_the_total():
     assert show.phases["timed"].count() == (1, 1)
 
 
+def test_plain_lines_come_from_a_thread_while_the_display_is_entered():
+    lines: list[str] = []
+    with Progress(lines.append, every_s=0.0) as show:
+        show.plan("scaling", "scaling", {"cpython": 1}, 60.0)
+        show.start("scaling")
+        time.sleep(1.5)  # a long unit: no unit done, a line all the same
+    assert len(lines) >= 2 and re.match(r"\[0:0\d\] scaling: scaling 0/1 \| ", lines[1]), lines
+    count = len(lines)
+    time.sleep(1.2)  # none once the display is left
+    assert len(lines) == count
+
+
 def test_quiet_keeps_only_errors_and_the_summary():
     show, lines, clock = plain(quiet=True)
     show.plan("timed", "timed", {"cpython": 2}, 5.0)
@@ -127,6 +143,7 @@ def test_unknown_eta_while_images_build():
     show.plan("timed", "timed", {"a": 2}, 5.0)
     clock.now += 20
     show.advance("images", "a")
+    show.tick()
     assert lines[-1].endswith("ETA ≥ 0:10")  # a lower bound: b's build is not known
 
 
