@@ -127,9 +127,10 @@ class Progress:
         with self.lock:
             phase, now = self.phases[name], self.clock()
             phase.done[impl] = phase.done.get(impl, 0) + 1
-            phase.spent[impl] = phase.spent.get(impl, 0.0) + now - (phase.since or now)
+            began = now if phase.since is None else phase.since
+            phase.spent[impl] = phase.spent.get(impl, 0.0) + now - began
             phase.since, phase.detail = now, " ".join(detail.split()) or phase.detail
-            self._finish_if_done(phase, now)
+            self._finish_if_done(phase)
 
     def drop(self, name: str, impl: str, units: int) -> None:
         """UNITS of IMPL planned in NAME will not run (a cell whose process failed needs
@@ -137,7 +138,7 @@ class Progress:
         with self.lock:
             phase = self.phases[name]
             phase.totals[impl] = max(phase.done.get(impl, 0), phase.totals.get(impl, 0) - units)
-            self._finish_if_done(phase, self.clock())
+            self._finish_if_done(phase)
 
     def working(self, name: str, detail: str) -> None:
         """What phase NAME is doing now (one scaling round of an implementation)."""
@@ -202,7 +203,8 @@ class Progress:
         found = [p.eta(now) for p in self.phases.values()]
         return sum(s for s in found if s is not None), None not in found
 
-    def _finish_if_done(self, phase: _Phase, now: float) -> None:
+    @staticmethod
+    def _finish_if_done(phase: _Phase) -> None:
         done, total = phase.count()
         if done >= total and phase.finished_after is None and phase.since is not None:
             phase.finished_after = sum(phase.spent.values())
