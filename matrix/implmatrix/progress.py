@@ -31,22 +31,27 @@ REFRESH_PER_S = 2  # live frames a second: the machine's CPUs are for measuring
 
 
 def phase_eta(totals: Mapping[str, int], done: Mapping[str, int],
-              spent: Mapping[str, float], estimate_s: float | None,
-              running_s: float = 0.0) -> float | None:
+              spent: Mapping[str, float], estimate_s: float | None, *,
+              running_s: float = 0.0, weights: Mapping[str, float] | None = None
+              ) -> float | None:
     """Seconds left in a phase whose implementations have TOTALS units, DONE of them
     done in SPENT seconds: each implementation's units left at its own mean unit time,
     else at the phase's mean so far, else at ESTIMATE_S (None: no estimate, e.g. an
     image build, seconds when reused and minutes when built); less RUNNING_S, what the
-    unit under way has taken so far (at most one unit's worth)."""
+    unit under way has taken so far (at most one unit's worth). WEIGHTS: how many
+    times an implementation's unit is run (the baseline's scripts run twice), for the
+    mean and for the implementations that use it."""
     left = {impl: total - done.get(impl, 0) for impl, total in totals.items()
             if total > done.get(impl, 0)}
     if not left:
         return 0.0
-    units = sum(done.values())
-    mean = sum(spent.values()) / units if units else estimate_s
+    weight = dict(weights or {})
+    runs = sum(n * weight.get(impl, 1.0) for impl, n in done.items())
+    mean = sum(spent.values()) / runs if runs else estimate_s
     if mean is None or estimate_s is None:
         return None
-    seconds = sum(n * (spent.get(impl, 0.0) / done[impl] if done.get(impl) else mean)
+    seconds = sum(n * (spent.get(impl, 0.0) / done[impl] if done.get(impl)
+                       else mean * weight.get(impl, 1.0))
                   for impl, n in left.items())
     return max(0.0, seconds - min(running_s, seconds / sum(left.values())))
 
@@ -69,6 +74,7 @@ class _Phase:
     label: str
     totals: dict[str, int]
     estimate_s: float | None
+    weights: dict[str, float]
     done: dict[str, int] = field(default_factory=dict)
     spent: dict[str, float] = field(default_factory=dict)
     since: float | None = None  # started (or its last unit done) at; None: not started
@@ -79,7 +85,8 @@ class _Phase:
         if self.finished_after is not None:
             return 0.0
         running = now - self.since if self.since is not None else 0.0
-        return phase_eta(self.totals, self.done, self.spent, self.estimate_s, running)
+        return phase_eta(self.totals, self.done, self.spent, self.estimate_s,
+                         running_s=running, weights=self.weights)
 
     def count(self) -> tuple[int, int]:
         return sum(self.done.values()), sum(self.totals.values())
@@ -107,12 +114,13 @@ class Progress:
 
     # -- what a run reports -----------------------------------------------------------------
     def plan(self, name: str, label: str, totals: Mapping[str, int],
-             estimate_s: float | None) -> None:
+             estimate_s: float | None, weights: Mapping[str, float] | None = None) -> None:
         """Phase NAME (shown as LABEL) has TOTALS units per implementation, each taking
-        about ESTIMATE_S until some are measured. Phases show in the order planned."""
+        about ESTIMATE_S until some are measured (WEIGHTS times that, for the
+        implementations given). Phases show in the order planned."""
         with self.lock:
             self.phases[name] = _Phase(label, {k: v for k, v in totals.items() if v},
-                                       estimate_s)
+                                       estimate_s, dict(weights or {}))
 
     def start(self, name: str) -> None:
         """Phase NAME begins (a status line without a terminal, if it has work)."""

@@ -449,7 +449,8 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
         for phase, (label, estimate_s) in estimates(settings).items():
             # a broken container's cells fail at once; nothing else of it runs
             show.plan(phase, label, {i: left[phase] for i, left in todo.items()
-                                     if i in m.boxes or phase == "timed"}, estimate_s)
+                                     if i in m.boxes or phase == "timed"}, estimate_s,
+                      {i.id: _passes(i) for i in impls} if phase == "scripts" else None)
         phases["timed"] = m.timed_cells(workloads)
         t = time.monotonic()
         if workloads:  # start-up and scaling go with timing, not with compatibility runs
@@ -619,9 +620,15 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
         progress.advance("scripts", impl.id, f"{impl.id} {script.suite}/{script.name}")
 
     compat.run_scripts(box, impl, scripts, timeout_s=settings.script_timeout_s,
-                       passes=2 if impl.baseline else 1, done=done)
+                       passes=_passes(impl), done=done)
     progress.say(f"{impl.id:<16} {len(scripts)} compatibility scripts in "
                  f"{time.monotonic() - started:.0f} s")
+
+
+def _passes(impl: Implementation) -> int:
+    """How often IMPL runs each compatibility script: the baseline twice (is its output
+    stable?), the others once."""
+    return 2 if impl.baseline else 1
 
 
 def _progress_line(done: int, total: int, p: int, cell: model.Cell, outcome: model.Run

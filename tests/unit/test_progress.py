@@ -29,6 +29,15 @@ def test_eta_of_an_implementation_not_started_is_the_phase_mean():
     assert left == pytest.approx(1 * 4.0 + 5 * 4.0)
 
 
+def test_eta_weighs_units_run_more_than_once():
+    # the baseline ran its 10 scripts twice in 10 s: 0.5 s a run, 1 s a script for it;
+    # pypy's scripts run once: 0.5 s each
+    left = phase_eta({"baseline": 20, "pypy": 10}, {"baseline": 10}, {"baseline": 10.0},
+                     estimate_s=99.0, weights={"baseline": 2.0})
+    assert left == pytest.approx(10 * 1.0 + 10 * 0.5)
+    assert phase_eta({"b": 2, "p": 2}, {}, {}, 0.25, weights={"b": 2.0}) == pytest.approx(1.5)
+
+
 def test_eta_before_any_unit_is_the_estimate_and_counts_the_unit_under_way():
     assert phase_eta({"a": 3, "b": 1}, {}, {}, estimate_s=2.5) == pytest.approx(10.0)
     # the unit under way for 1 s: 1 s less; for 60 s: at most one unit's worth less
