@@ -110,6 +110,7 @@ class Progress:
         self.lock = threading.Lock()
         self.out_lock = threading.Lock()  # one plain line at a time
         self.stopped = threading.Event()
+        self.ticking: threading.Thread | None = None
         self.live: Any = None  # rich.live.Live while the frame shows
 
     # -- what a run reports -----------------------------------------------------------------
@@ -167,13 +168,15 @@ class Progress:
                 self.write(printable(text))
 
     def tick(self) -> None:
-        """A plain status line if EVERY_S have passed since the last (without a
-        terminal, a thread calls this every second while the display is entered)."""
+        """A plain status line if EVERY_S have passed since the last and some phase is
+        not over (without a terminal, a thread calls this every second while the display
+        is entered)."""
         with self.lock:
             now = self.clock()
             phase = self.phases.get(self.current)
+            over = all(p.finished_after is not None for p in self.phases.values() if p.totals)
             status = self._status(phase.label if phase else "progress") \
-                if now - self.last_status >= self.every_s else ""
+                if now - self.last_status >= self.every_s and not over else ""
         self._plain(status)
 
     # -- showing it ---------------------------------------------------------------------------
@@ -188,7 +191,8 @@ class Progress:
             # Not on each unit done: the compatibility scripts of a batch are done all
             # at once, the first carrying the batch's time, and a line then would show
             # that as everyone's.
-            threading.Thread(target=self._ticking, daemon=True).start()
+            self.ticking = threading.Thread(target=self._ticking, daemon=True)
+            self.ticking.start()
         return self
 
     def _ticking(self) -> None:
@@ -197,6 +201,8 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.stopped.set()
+        if self.ticking is not None:
+            self.ticking.join()  # no line after the summary
         if self.live is not None:
             self.live.stop()  # the last frame stays: where the run got to
             self.live = None

@@ -105,6 +105,10 @@ def test_plain_lines_per_phase_change_and_at_most_every_15_s():
     show.advance("timed", "jython")
     show.start("scripts")
     assert lines[3].startswith("[0:17] scripts begins: timed 6/6 | scripts 0/10 |")
+    for _ in range(10):
+        show.advance("scripts", "cpython")
+    clock.now += 60
+    show.tick()  # every phase is over: nothing more to say
     assert len(lines) == 4
     assert not any(ESCAPE.search(line) for line in lines)
 
