@@ -121,7 +121,7 @@ def _report(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
 def cmd_list(args: argparse.Namespace) -> int:
     import ast
 
-    from implmatrix import registry, workloads
+    from implmatrix import registry, validate, workloads
 
     impls = registry.load()
     print("implementations:")
@@ -135,10 +135,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"  {name:<16} {' '.join(ids)}")
     print("workloads:")
     for w in workloads.discover(args.workloads, args.select):
-        try:
-            doc = ast.get_docstring(ast.parse(w.path.read_bytes())) or ""
-        except (SyntaxError, ValueError):
-            doc = "(does not parse as Python 3)"
+        tree = validate.parse(w.path)
+        doc = f"({tree.what})" if isinstance(tree, validate.Problem) \
+            else ast.get_docstring(tree) or ""
         print(f"  {w.name:<18} {doc.strip().splitlines()[0] if doc.strip() else ''}")
     return 0
 
@@ -157,7 +156,7 @@ def cmd_images(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from implmatrix import BUILTIN_PROBES, engine, images, registry, scripts, workloads
+    from implmatrix import BUILTIN_PROBES, engine, images, registry, scripts, validate, workloads
 
     chosen = registry.select(registry.load(), args.impl, args.set)
     if args.shard:
@@ -167,6 +166,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.workloads or not args.suite else []
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
+    # Before any image builds or container starts: a workload that cannot run anywhere.
+    problems = validate.problems(found, compat_scripts)
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 2
     from implmatrix import run_summary  # pandas: only once the input is known to be good
     from implmatrix.run import PRESETS, Plan, run_matrix, with_overrides
 

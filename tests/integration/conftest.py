@@ -20,15 +20,15 @@ from tests import ROOT
 from tests.corpus import generate
 
 FIXTURES = ROOT / "tests" / "fixtures"
-# What each fixture cell must come out as, everywhere. The seventh, `hangs` (a timeout
+# What each fixture cell must come out as, everywhere. The sixth, `hangs` (a timeout
 # when the tool's limit kills it), would cost the limit on every implementation: it runs
-# in test_interrupt.py, and a process that ignores SIGTERM in test_sandbox.py.
+# in test_interrupt.py, and a process that ignores SIGTERM in test_sandbox.py. A file that
+# is no workload at all (fixtures/invalid) is refused before anything runs (test_validate.py).
 FIXTURE_CELLS = {
     "passes": "ok",
     "wrong_result": "wrong-result",
     "raises": "error",
     "missing_import": "unsupported",
-    "not_a_workload": "error",
     "crashes": "crash",
 }
 BUILTINS = ("bigint",)  # a built-in workload, quick on every implementation
