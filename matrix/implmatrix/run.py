@@ -31,6 +31,7 @@ from implmatrix.images import Image
 from implmatrix.model import SCALING_KINDS, Settings
 from implmatrix.registry import WORKLOAD_FEATURES, Implementation
 from implmatrix.scripts import Script
+from implmatrix.staging import staged
 from implmatrix.workloads import Workload
 
 HARNESS_MOUNT = compat.HARNESS_MOUNT
@@ -421,8 +422,8 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
     full_mounts = {**plan.mounts, HARNESS.parent: HARNESS_MOUNT,
                    measure_tool.ensure(): MEASURE_MOUNT}
     with ExitStack() as stack:
-        if wanted:
-            m.open(stack, full_mounts, wanted)
+        if wanted:  # the containers see readable copies, removed after the containers
+            m.open(stack, stack.enter_context(staged(full_mounts)), wanted)
         phases["timed"] = m.timed_cells(workloads)
         t = time.monotonic()
         if workloads:  # start-up and scaling go with timing, not with compatibility runs
