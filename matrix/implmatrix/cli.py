@@ -171,7 +171,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
         return 2
-    from implmatrix import run_summary  # pandas: only once the input is known to be good
+    from implmatrix import compat, run_summary  # pandas: once the input is known to be good
     from implmatrix.run import PRESETS, Plan, run_matrix, with_overrides
 
     engine.ensure_available()
@@ -188,6 +188,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     written = _report(run)
     print(f"report: {written['md']}  {written['html']}")
     print(run_summary.summary(run))
+    # After the report: what was measured is kept, but the run failed.
+    why = compat.baseline_failure(run, next((i.id for i in chosen if i.baseline), ""))
+    if why:
+        print(f"implmatrix: error: {why}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -437,7 +437,7 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
         m.meta, finished=True, ended=_now(),
         wall_s=m.meta.wall_s + round(time.monotonic() - started, 1), phases=phases,
         reused={"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]},
-        remeasured=m.remeasure.summary()))
+        remeasured=m.remeasure.summary(), broken=m.broken))
     say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                  len(scripts) * len(impls)))
     return run
