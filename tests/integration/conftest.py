@@ -84,12 +84,14 @@ def shared_run(built: dict[str, images.Image],
     return SharedRun(proc, out / "latest", corpus)
 
 
-def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
-    """`python -m implmatrix ARGS`; the result's .pid names the containers it made."""
+def implmatrix(*args: str | Path, timeout: float = 1800, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    """`python -m implmatrix ARGS` (with ENV added); the result's .pid names the containers
+    it made."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "implmatrix", *map(str, args)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     try:
         out, err = proc.communicate(timeout=timeout)
