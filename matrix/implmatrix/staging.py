@@ -3,9 +3,10 @@
 The containers run as nobody, and a bind mount shows host files with their own modes
 and owners: a suite in a directory made by `mktemp -d` (mode 0700), or files of mode
 0600, would be "Permission denied" for every script on every implementation. So each
-host folder or file a run mounts is copied into a private staging directory first,
-folders 0755, files 0644 (0755 when executable on the host, as the measure tool is),
-and the copy is what is mounted (read-only, as before). Only the host side of a
+host folder or file a run mounts is copied into a private staging directory first
+(in the user's cache folder, beside the measure tool's binary), folders 0755, files
+0644 (0755 when executable on the host, as the measure tool is), and the copy is
+what is mounted (read-only, as before). Only the host side of a
 mount changes: the paths inside the containers, and the content hashes that results
 are reused by, stay as they were. The staging directory itself stays 0700 (no other
 host user can change what the containers run) and is removed when the run ends, on
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from implmatrix import DockerError
+from implmatrix.measure_tool import CACHE
 
 EXECUTABLE = stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH
 
@@ -31,7 +33,14 @@ EXECUTABLE = stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH
 def staged(mounts: dict[Path, str]) -> Iterator[dict[Path, str]]:
     """MOUNTS (host path -> path inside), each host path replaced by a readable copy
     that exists while the context is open."""
-    root = Path(tempfile.mkdtemp(prefix="implmatrix-staged-"))
+    # Beside the measure tool's binary, which the containers already mount: a place the
+    # Docker engine sees (one installed as a snap, say, has a /tmp of its own).
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        root = Path(tempfile.mkdtemp(prefix="staged-", dir=CACHE))
+    except OSError as e:
+        raise DockerError(f"cannot copy files for the containers into {CACHE}: "
+                          f"{e.strerror or e}") from None
     try:
         copies = {}
         for number, (host, inside) in enumerate(mounts.items()):
