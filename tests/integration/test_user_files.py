@@ -4,11 +4,17 @@ the sandbox (and stay read-only there); a suite the baseline cannot run fails th
 from __future__ import annotations
 
 import csv
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from implmatrix import compat, registry, run, scripts, store
 from implmatrix.images import Image
-from tests.integration.conftest import implmatrix, leftover_containers, raw_cells
+from tests import ROOT
+from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
 
 QUICK = ("cpython3.13", "micropython1.25")  # the baseline and a quick other
 # Reads a file beside it, and tries to change its own folder: the copy the containers
@@ -71,6 +77,31 @@ def test_private_files_reach_the_sandbox_read_only(built, tmp_path):
     # the user's files are as they were, and nothing was written beside them
     assert sorted(p.name for p in mine.iterdir()) == ["data.txt", "private.py"]
     assert (mine / "private.py").stat().st_mode & 0o777 == 0o600
+
+
+def test_ctrl_c_removes_the_copies(built, tmp_path):
+    cache = tmp_path / "cache"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "implmatrix", "run", "--impl", "cpython3.13", "--workloads",
+         FIXTURES / "cells", "--select", "hangs", "--timeout", "60", "--debug-single-value",
+         "--out", tmp_path / "out"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "PYTHONUNBUFFERED": "1", "XDG_CACHE_HOME": str(cache)})
+    try:
+        assert proc.stdout is not None and "1 workloads" in proc.stdout.readline()
+        deadline = time.monotonic() + 120
+        while not list(cache.glob("implmatrix/staged-*/*/harness.py")):
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.2)
+        time.sleep(2)  # the containers are up, the hanging workload runs
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 128 + signal.SIGINT, err
+    assert list(cache.glob("implmatrix/staged-*")) == []
+    assert leftover_containers(proc.pid) == []
 
 
 def test_a_suite_the_baseline_cannot_run_fails_the_run(built, tmp_path):
