@@ -139,7 +139,8 @@ def test_a_broken_baseline_container_is_named(built, tmp_path):
     suite = tmp_path / "s"
     suite.mkdir()
     (suite / "a.py").write_text("print(1)\n")
-    images = {"cpython3.13": Image("implmatrix/no-such-image", "sha256:none", False),
+    # an image name docker refuses outright (no pull is tried for it)
+    images = {"cpython3.13": Image("implmatrix/NO-SUCH-IMAGE", "sha256:none", False),
               "micropython1.25": built["micropython1.25"]}
     plan = run.Plan(impls, images, workloads=[], scripts=scripts.discover([suite]),
                     mounts=scripts.mounts([suite]))
