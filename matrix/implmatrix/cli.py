@@ -121,7 +121,7 @@ def _report(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
 def cmd_list(args: argparse.Namespace) -> int:
     import ast
 
-    from implmatrix import registry, workloads
+    from implmatrix import registry, validate, workloads
 
     impls = registry.load()
     print("implementations:")
@@ -135,10 +135,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"  {name:<16} {' '.join(ids)}")
     print("workloads:")
     for w in workloads.discover(args.workloads, args.select):
-        try:
-            doc = ast.get_docstring(ast.parse(w.path.read_bytes())) or ""
-        except (SyntaxError, ValueError):
-            doc = "(does not parse as Python 3)"
+        tree = validate.parse(w.path)
+        doc = f"({tree.what})" if isinstance(tree, validate.Problem) \
+            else ast.get_docstring(tree) or ""
         print(f"  {w.name:<18} {doc.strip().splitlines()[0] if doc.strip() else ''}")
     return 0
 
@@ -169,7 +168,7 @@ def cmd_images(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from implmatrix import BUILTIN_PROBES, engine, progress, registry, scripts, workloads
+    from implmatrix import BUILTIN_PROBES, engine, progress, registry, scripts, validate, workloads
 
     chosen = registry.select(registry.load(), args.impl, args.set)
     if args.shard:
@@ -179,7 +178,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.workloads or not args.suite else []
     suite_dirs = args.suite or ([] if args.workloads else [BUILTIN_PROBES])
     compat_scripts = scripts.discover(suite_dirs)
-    from implmatrix import run_summary  # pandas: only once the input is known to be good
+    # Before any image builds or container starts: a workload that cannot run anywhere.
+    problems = validate.problems(found, compat_scripts)
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 2
+    from implmatrix import compat, run_summary  # pandas: once the input is known to be good
     from implmatrix.run import PRESETS, Plan, run_matrix, with_overrides
 
     engine.ensure_available()
@@ -197,6 +201,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     written = _report(run)
     print(f"report: {written['md']}  {written['html']}")
     print(run_summary.summary(run))
+    # After the report: what was measured is kept, but the run failed.
+    why = compat.baseline_failure(run, next((i.id for i in chosen if i.baseline), ""))
+    if why:
+        print(f"implmatrix: error: {why}", file=sys.stderr)
+        return 1
     return 0
 
 

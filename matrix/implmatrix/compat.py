@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from implmatrix import store
 from implmatrix.cells import signal_name
 from implmatrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container
 from implmatrix.model import ScriptCell
@@ -154,3 +155,33 @@ def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[s
     diff = difflib.unified_diff(reference.splitlines(), out.splitlines(),
                                 "reference", cell.implementation, lineterm="", n=1)
     return "differs", "\n".join(diff)[:DETAIL_CHARS]
+
+
+def baseline_failure(run: store.RunDir, baseline: str) -> str:
+    """Why RUN is no result, or "": the container of its BASELINE broke, or none of a
+    suite's scripts ran there (none exited 0, none printed anything: each one failed to
+    compile, raised, crashed or timed out). Every other implementation is judged
+    against the baseline's output, so such a suite would be a column of errors or
+    differences on every row, not a finding."""
+    meta = run.meta()
+    if not baseline:  # a run without the baseline judges nothing against it
+        return ""
+    if baseline in meta.broken:
+        return f"the baseline {baseline} could not run: {meta.broken[baseline]}"
+    suites: dict[str, list[str]] = {}
+    for name in meta.settings.scripts:  # "suite/script", in the run's order
+        suite, _, script = name.partition("/")
+        suites.setdefault(suite, []).append(script)
+    for suite, names in suites.items():
+        why = []
+        for name in names:
+            cell = run.read_script(baseline, suite, name)
+            if cell is not None and (cell.rc == 0 or cell.stdout):
+                break
+            detail = classify(cell, None, unstable=False)[1] if cell else "not run"
+            # the script's own words, on one line, control characters escaped
+            why.append(f"{name}: " + repr(detail.splitlines()[0][:200])[1:-1])
+        else:
+            return (f"suite {suite!r}: none of its {len(names)} scripts ran on the baseline "
+                    f"{baseline} (first: {why[0]})")
+    return ""

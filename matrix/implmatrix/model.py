@@ -119,6 +119,8 @@ class RunMeta:
     remeasured: Remeasured | None = None
     merged_from: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()  # a merged run: the hosts' names
+    # implementation -> why its container could not start (its cells are errors)
+    broken: dict[str, str] = field(default_factory=dict)
     schema: int = RUN_SCHEMA
 
     def impl(self, impl_id: str) -> ImplMeta:

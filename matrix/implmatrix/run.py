@@ -32,6 +32,7 @@ from implmatrix.model import SCALING_KINDS, Settings
 from implmatrix.progress import Progress
 from implmatrix.registry import WORKLOAD_FEATURES, Implementation
 from implmatrix.scripts import Script
+from implmatrix.staging import staged
 from implmatrix.workloads import Workload
 
 HARNESS_MOUNT = compat.HARNESS_MOUNT
@@ -444,8 +445,8 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
     full_mounts = {**plan.mounts, HARNESS.parent: HARNESS_MOUNT,
                    measure_tool.ensure(): MEASURE_MOUNT}
     with ExitStack() as stack:
-        if wanted:
-            m.open(stack, full_mounts, wanted)
+        if wanted:  # the containers see readable copies, removed after the containers
+            m.open(stack, stack.enter_context(staged(full_mounts)), wanted)
         for phase, (label, estimate_s) in estimates(settings).items():
             # a broken container's cells fail at once; nothing else of it runs
             show.plan(phase, label, {i: left[phase] for i, left in todo.items()
@@ -464,7 +465,7 @@ def run_matrix(plan: Plan, settings: Settings, *, out: Path, command: str,
         m.meta, finished=True, ended=_now(),
         wall_s=m.meta.wall_s + round(time.monotonic() - started, 1), phases=phases,
         reused={"cells": m.counts["reused"], "scripts": m.counts["scripts reused"]},
-        remeasured=m.remeasure.summary()))
+        remeasured=m.remeasure.summary(), broken=m.broken))
     show.say(_summary(len(impls) * len(workloads), m.counts, time.monotonic() - started, run,
                       len(scripts) * len(impls)), always=True)
     return run

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from implmatrix import UsageError
+from implmatrix import UsageError, validate
 
 SUITE_MOUNT_ROOT = "/suites"
 _META = re.compile(rb"^#\s*(category|feature|since):\s*(.*?)\s*$")
@@ -40,13 +40,21 @@ def metadata(source: bytes) -> dict[str, str]:
     return found
 
 
+def _bytes(path: Path) -> bytes:
+    """PATH's content; nothing when it cannot be read (validate.problems() refuses it)."""
+    source = validate.read(path)
+    return source if isinstance(source, bytes) else b""
+
+
 def discover(dirs: list[Path]) -> list[Script]:
     scripts: list[Script] = []
     names: dict[str, Path] = {}
     for index, directory in enumerate(dirs):
         if not directory.is_dir():
             raise UsageError(f"suite directory {directory} does not exist")
-        files = sorted(p for p in directory.glob("*.py") if p.is_file())
+        # Every *.py entry, files or not: one that cannot be read is refused
+        # (validate.problems()), not left out unseen.
+        files = sorted(directory.glob("*.py"))
         if not files:
             raise UsageError(f"suite directory {directory} holds no .py scripts")
         suite = directory.resolve().name
@@ -54,15 +62,14 @@ def discover(dirs: list[Path]) -> list[Script]:
             raise UsageError(f"two suites are named {suite!r}: {names[suite]} and {directory}")
         names[suite] = directory
         for path in files:
-            source = path.read_bytes()
+            source, exp = _bytes(path), path.with_name(path.name + ".exp")
+            expected = _bytes(exp) if exp.is_file() else None
             meta = metadata(source)
-            exp = path.with_name(path.name + ".exp")
             scripts.append(Script(
                 suite=suite, name=path.stem, path=path,
                 mount=f"{SUITE_MOUNT_ROOT}/{index}/{path.name}",
-                sha256=hashlib.sha256(source + (exp.read_bytes() if exp.is_file() else b""))
-                .hexdigest(),
-                expected=exp.read_text("utf-8", "replace") if exp.is_file() else None,
+                sha256=hashlib.sha256(source + (expected or b"")).hexdigest(),
+                expected=expected.decode("utf-8", "replace") if expected is not None else None,
                 category=meta.get("category", suite),
                 feature=meta.get("feature", path.stem),
                 since=meta.get("since", ""),

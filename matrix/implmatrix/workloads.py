@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from implmatrix import BUILTIN_WORKLOADS, UsageError
+from implmatrix import BUILTIN_WORKLOADS, UsageError, validate
 
 MOUNT_ROOT = "/workloads"
 
@@ -35,9 +35,10 @@ def discover(dirs: list[Path] | None = None, select: list[str] | None = None) ->
                     f"workload {path.stem!r} is in both {found[path.stem].path.parent} "
                     f"and {directory}"
                 )
+            source = validate.read(path)  # unreadable: validate.problems() refuses it
             found[path.stem] = Workload(
                 path.stem, path, f"{MOUNT_ROOT}/{index}/{path.name}",
-                hashlib.sha256(path.read_bytes()).hexdigest(),
+                hashlib.sha256(source).hexdigest() if isinstance(source, bytes) else "",
             )
     if not select:
         return list(found.values())

@@ -20,15 +20,15 @@ from tests import ROOT
 from tests.corpus import generate
 
 FIXTURES = ROOT / "tests" / "fixtures"
-# What each fixture cell must come out as, everywhere. The seventh, `hangs` (a timeout
+# What each fixture cell must come out as, everywhere. The sixth, `hangs` (a timeout
 # when the tool's limit kills it), would cost the limit on every implementation: it runs
-# in test_interrupt.py, and a process that ignores SIGTERM in test_sandbox.py.
+# in test_interrupt.py, and a process that ignores SIGTERM in test_sandbox.py. A file that
+# is no workload at all (fixtures/invalid) is refused before anything runs (test_validate.py).
 FIXTURE_CELLS = {
     "passes": "ok",
     "wrong_result": "wrong-result",
     "raises": "error",
     "missing_import": "unsupported",
-    "not_a_workload": "error",
     "crashes": "crash",
 }
 BUILTINS = ("bigint",)  # a built-in workload, quick on every implementation
@@ -84,12 +84,14 @@ def shared_run(built: dict[str, images.Image],
     return SharedRun(proc, out / "latest", corpus)
 
 
-def implmatrix(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
-    """`python -m implmatrix ARGS`; the result's .pid names the containers it made."""
+def implmatrix(*args: str | Path, timeout: float = 1800, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    """`python -m implmatrix ARGS` (with ENV added); the result's .pid names the containers
+    it made."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "implmatrix", *map(str, args)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     try:
         out, err = proc.communicate(timeout=timeout)
