@@ -1,7 +1,8 @@
 """Hostile workloads (tests/fixtures/faults): each ends as a clear cell status, the
 matrix goes on and reports, no container is left, nothing is written outside --out.
 
-One real run of every fault on CPython, PyPy and MicroPython serves every test here.
+One real run of every fault on CPython, PyPy and MicroPython serves every test here; it
+also runs a compatibility script past the memory limit (tests/fixtures/fault_scripts).
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from implmatrix import model
+from implmatrix import compat, model, store
 from implmatrix.cells import STATUSES
 from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers, raw_cells
 
 FAULTS = FIXTURES / "faults"
+FAULT_SCRIPTS = FIXTURES / "fault_scripts"  # one script: its batch runs alone
 IMPLS = ("cpython3.13", "pypy3.11", "micropython1.25")
 FORKING = ("cpython3.13", "pypy3.11")  # MicroPython has no os.fork
 # The limit costs its length for the endless loop on each implementation and for the
 # fork bomb on the forking ones; below it, printing 200 MB and filling 2 GB (about 6 s
-# each alone) did not finish on the busy 2-core build machine (10 s).
+# each alone) did not finish on the busy 2-core build machine (10 s). The same for the
+# script filling 2 GB.
 TIMEOUT_S = 30
 MARKER = "implmatrix-fault-marker"  # what writes_outside.py tries to create
 NAMED = "<img src=x onerror=alert(1)>"  # a workload named with markup
@@ -34,23 +37,27 @@ class FaultRun:
     path: Path  # OUT/latest
     cells: dict[tuple[str, str], model.Cell]
     fixtures_before: dict[str, str]
+    scripts: dict[str, model.ScriptCell]  # by implementation
 
 
-def _tree(root: Path) -> dict[str, str]:
-    """Every file under ROOT (hidden ones and caches too) → its SHA-256."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+def _tree() -> dict[str, str]:
+    """Every file of the fault fixtures (hidden ones and caches too) → its SHA-256."""
+    return {str(p.relative_to(FIXTURES)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for root in (FAULTS, FAULT_SCRIPTS) for p in sorted(root.rglob("*"))
+            if p.is_file()}
 
 
 @pytest.fixture(scope="module")
 def faults(built, tmp_path_factory) -> FaultRun:
-    before = _tree(FAULTS)
+    before = _tree()
     out = tmp_path_factory.mktemp("faults")
     proc = implmatrix("run", "--debug-single-value", "--timeout", str(TIMEOUT_S),
-                      "--workloads", FAULTS, *[a for i in IMPLS for a in ("--impl", i)],
-                      "--out", out)
+                      "--workloads", FAULTS, "--suite", FAULT_SCRIPTS,
+                      "--script-timeout", str(TIMEOUT_S),
+                      *[a for i in IMPLS for a in ("--impl", i)], "--out", out)
     assert proc.returncode == 0, proc.stderr
-    return FaultRun(proc, out / "latest", raw_cells(out / "latest"), before)
+    scripts = {s.implementation: s for s in store.RunDir(out / "latest").script_cells()}
+    return FaultRun(proc, out / "latest", raw_cells(out / "latest"), before, scripts)
 
 
 def cell(run: FaultRun, impl: str, workload: str) -> tuple[str, str]:
@@ -144,8 +151,19 @@ def test_writes_outside_the_sandbox_are_refused(faults, impl):
     assert "every write refused" in error, error
 
 
+@pytest.mark.parametrize("impl", FORKING)
+def test_a_script_past_the_memory_limit_is_told_out_of_memory(faults, impl):
+    assert compat.classify(faults.scripts[impl], None, False) == (
+        "crash", "killed: out of memory (the container's 2 GiB limit)")
+
+
+def test_a_script_on_a_fixed_heap_is_a_memory_error(faults):
+    status, detail = compat.classify(faults.scripts["micropython1.25"], None, False)
+    assert status == "error" and detail.startswith("MemoryError"), detail
+
+
 def test_nothing_is_written_outside_out(faults):
-    assert _tree(FAULTS) == faults.fixtures_before
+    assert _tree() == faults.fixtures_before
     for path in (Path("/") / MARKER, Path("/etc") / MARKER, FAULTS / MARKER):
         assert not path.exists(), path
 
