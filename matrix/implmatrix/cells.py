@@ -6,7 +6,7 @@ import signal
 from typing import Any
 
 from implmatrix import model
-from implmatrix.container import SIGNAL_EXIT, ExecResult
+from implmatrix.container import SIGNAL_EXIT, ExecResult, Sandbox, memory_text
 from implmatrix.markers import marked
 
 MARKER = b"@@implmatrix-record@@ "
@@ -56,18 +56,28 @@ def signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def classify(result: ExecResult, timeout_s: float, nonce: str | None = None) -> model.Run:
+def killed(number: int, result: ExecResult, memory: str) -> str:
+    """Why a process ended by signal NUMBER, in RESULT's exec of a container with the
+    MEMORY limit: out of memory only where the container's count of such kills rose
+    meanwhile (a SIGKILL is also a kill of its parent, or the kernel's elsewhere)."""
+    if number != signal.SIGKILL or not result.oom_kills:
+        return f"killed by {signal_name(number)}"
+    if result.shared:
+        return (f"killed by SIGKILL while the container ran out of memory (its "
+                f"{memory_text(memory)} limit), in this process or one running beside it")
+    return f"killed: out of memory (the container's {memory_text(memory)} limit)"
+
+
+def classify(result: ExecResult, timeout_s: float, nonce: str | None = None,
+             memory: str = Sandbox.memory) -> model.Run:
     """Status and error of a cell from how its process ended and what it printed
-    (the record with NONCE, if given)."""
+    (the record with NONCE, if given), in a container with the MEMORY limit."""
     record = parse_record(result.stdout, nonce)
     if result.timed_out:
         status, error = "timeout", f"no result within {timeout_s:g} s"
     elif result.returncode > SIGNAL_EXIT:
         # timeout(1) re-raises its child's fatal signal; docker reports 128+N.
-        number = result.returncode - SIGNAL_EXIT
-        status, error = "crash", f"killed by {signal_name(number)}"
-        if number == signal.SIGKILL:
-            error += " (out of memory?)"
+        status, error = "crash", killed(result.returncode - SIGNAL_EXIT, result, memory)
     elif record is not None:
         status = record.status
         error = ""

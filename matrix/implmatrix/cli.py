@@ -357,18 +357,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM (a CI runner's cancel, `kill`, `timeout`), handled as Ctrl-C is: every
-    cleanup that runs on KeyboardInterrupt (containers removed, finished cells kept) runs."""
+    """SIGTERM (a CI runner's cancel, `kill`, `timeout`) or SIGHUP (the terminal closed),
+    handled as Ctrl-C is: every cleanup that runs on KeyboardInterrupt (containers removed,
+    finished cells kept) runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_ENDINGS: dict[int, str] = {signal.SIGTERM: "terminated", signal.SIGHUP: "hung up"}
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise Terminated
+    raise Terminated(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.func  # set_defaults(func=cmd_...)
-    signal.signal(signal.SIGTERM, _terminate)
+    for signum in _ENDINGS:
+        signal.signal(signum, _terminate)
     try:
         return command(args)
     except UsageError as e:
@@ -378,8 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"implmatrix: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as e:
-        how, number = ("terminated", signal.SIGTERM) if isinstance(e, Terminated) \
-            else ("interrupted", signal.SIGINT)
+        number = e.signum if isinstance(e, Terminated) else signal.SIGINT
+        how = _ENDINGS.get(number, "interrupted")
         print(f"implmatrix: {how}; finished cells are kept, run again to resume",
               file=sys.stderr)
         return 128 + number

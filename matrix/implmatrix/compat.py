@@ -18,11 +18,11 @@ import signal
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from implmatrix import store
-from implmatrix.cells import signal_name
-from implmatrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container
+from implmatrix.cells import killed, signal_name
+from implmatrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container, ExecResult
 from implmatrix.model import ScriptCell
 from implmatrix.registry import Implementation
 from implmatrix.scripts import Script
@@ -48,6 +48,7 @@ class Observed:
     rc: int
     stdout: str
     stderr: str
+    killed: str = ""  # why the host says it was killed, if it was (cells.killed)
 
 
 def _decode(data: bytes) -> str:
@@ -77,24 +78,39 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
         else:
             argv = ["sh", f"{HARNESS_MOUNT}/batch.sh", out_dir, f"{timeout_s:g}", *impl.command]
         paths = "".join(s.mount + "\n" for s in remaining).encode()
-        result = box.exec(argv, timeout_s * len(remaining) + 120, input=paths)
+        result = box.exec(argv, timeout_s * len(remaining) + 120, input=paths,
+                          watch=True)
         files = box.fetch(out_dir)
+        batch: list[Observed] = []
         for n in range(1, len(remaining) + 1):
             rc_text = files.get(f"{n}.rc", b"").strip()
             if rc_text:
-                observed.append(Observed(int(rc_text), _decode(files.get(f"{n}.out", b"")),
-                                         _decode(files.get(f"{n}.err", b""))))
+                batch.append(Observed(int(rc_text), _decode(files.get(f"{n}.out", b"")),
+                                      _decode(files.get(f"{n}.err", b""))))
                 continue
             # The batch process itself died while running this script.
             rc = TIMEOUT_EXIT if result.timed_out else result.returncode
-            observed.append(Observed(
+            batch.append(Observed(
                 rc if rc > SIGNAL_EXIT or rc == TIMEOUT_EXIT else SIGNAL_EXIT + signal.SIGKILL,
                 _decode(files.get(f"{n}.out", b"")), _decode(result.stderr[-DETAIL_CHARS:])))
             remaining = remaining[n:]
             break
         else:
             remaining = []
+        observed += _why_killed(batch, result, box.sandbox.memory)
     return observed
+
+
+def _why_killed(batch: list[Observed], result: ExecResult, memory: str) -> list[Observed]:
+    """BATCH, each killed script with why (cells.killed). The container's count of
+    out-of-memory kills is read around the whole batch: a script is told apart as out of
+    memory only when no other batch overlapped and the kills counted cover every script
+    of the batch that got SIGKILL; otherwise the kill is only said to coincide."""
+    sigkilled = sum(o.rc == SIGNAL_EXIT + signal.SIGKILL for o in batch)
+    exact = not result.shared and (result.oom_kills or 0) >= sigkilled
+    judged = replace(result, shared=not exact)
+    return [replace(o, killed=killed(o.rc - SIGNAL_EXIT, judged, memory))
+            if o.rc > SIGNAL_EXIT else o for o in batch]
 
 
 def run_scripts(box: Container, impl: Implementation, scripts: list[Script], *,
@@ -138,7 +154,7 @@ def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[s
     if rc == TIMEOUT_EXIT:
         return "timeout", "no result within the time limit"
     if rc > SIGNAL_EXIT:
-        return "crash", f"killed by {signal_name(rc - SIGNAL_EXIT)}"
+        return "crash", cell.killed or f"killed by {signal_name(rc - SIGNAL_EXIT)}"
     if rc != 0:
         lines = [line.strip() for line in cell.stderr.splitlines() if line.strip()]
         last = lines[-1] if lines else f"exit status {rc}"

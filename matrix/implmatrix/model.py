@@ -266,6 +266,7 @@ class ScriptCell:
     rc: int
     stdout: str = ""
     stderr: str = ""
+    killed: str = ""  # why it was killed, as the host saw (out of memory), if it was
     sha256: str = ""
     image_id: str = ""
     tools: str = ""

@@ -128,12 +128,15 @@ class _Matrix:
         self.remeasure = interference.Remeasure()
 
     def measured(self, impl: Implementation, options: list[str], argv: list[str],
-                 timeout_s: float) -> tuple[ExecResult, list[model.Measured]]:
+                 timeout_s: float, watch: bool = False
+                 ) -> tuple[ExecResult, list[model.Measured]]:
         """Run ARGV under `measure -k OPTIONS` in IMPL's container: the result, and
-        the process records that carry this exec's key (none the program can forge)."""
+        the process records that carry this exec's key (none the program can forge);
+        WATCH: see Container.exec."""
         key = measure_tool.new_key()
         result = self.boxes[impl.id].exec([MEASURE_MOUNT, "-k", *options, "--", *argv],
-                                          timeout_s, input=f"{key}\n".encode())
+                                          timeout_s, input=f"{key}\n".encode(),
+                                          watch=watch)
         return result, measure_tool.parse(result.stdout, key)
 
     def attempts(self, measure_once: Callable[[], tuple[_Outcome, str]]
@@ -229,11 +232,30 @@ class _Matrix:
         result, processes = self.measured(
             impl, ["-c", str(timed_cpu()), "-r"],
             [*impl.timed_command, f"{HARNESS_MOUNT}/{HARNESS.name}", w.mount, str(s.values),
-             f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s)
+             f"{s.warmup_budget_s:g}", "--cue"], s.timeout_s, watch=True)
         process = processes[-1] if len(processes) == 1 else None
-        outcome = classify(result, s.timeout_s, process.nonce or "" if process else "")
+        outcome = classify(result, s.timeout_s, process.nonce or "" if process else "",
+                           self.boxes[impl.id].sandbox.memory)
+        if result.left:
+            outcome = self.left_behind(impl, outcome, result.left)
         return replace(_proved(outcome, impl), process=process), \
             interference.disturbance([process])
+
+    def left_behind(self, impl: Implementation, outcome: model.Run, left: int) -> model.Run:
+        """OUTCOME of a process that left LEFT processes running in IMPL's container: they
+        would take CPU time (or the process limit) from every cell after it, so the
+        container is restarted, and an ok cell is an error (what it measured competed
+        with them)."""
+        why = (f"left {left} process{'es' * (left != 1)} running after it ended "
+               "(the container was restarted)")
+        try:
+            self.boxes[impl.id].restart()
+        except DockerError as e:
+            self.broken[impl.id] = str(e)
+            why += f", and the restart failed: {e}"
+        if outcome.status == "ok":
+            return replace(outcome, status="error", error=why)
+        return replace(outcome, error=f"{outcome.error}; {why}")
 
     # -- start-up and memory of nearly empty programs ------------------------------------------
     def startup(self) -> None:
@@ -610,7 +632,7 @@ def _run_scripts(run: store.RunDir, box: Container, impl: Implementation, image:
         first = runs[0]
         run.write_script(model.ScriptCell(
             implementation=impl.id, suite=script.suite, script=script.name,
-            rc=first.rc, stdout=first.stdout, stderr=first.stderr,
+            rc=first.rc, stdout=first.stdout, stderr=first.stderr, killed=first.killed,
             sha256=script.sha256, image_id=image.id, tools=_tools(impl),
             category=script.category, feature=script.feature, since=script.since,
             expected=script.expected,

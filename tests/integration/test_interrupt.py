@@ -1,4 +1,4 @@
-"""Ctrl-C (or SIGTERM) mid-run: containers go, finished cells stay, the next run resumes."""
+"""Ctrl-C (or SIGTERM, SIGHUP) mid-run: containers go, finished cells stay, the next run resumes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from tests.integration.conftest import FIXTURES, implmatrix, leftover_containers
 
 
 @pytest.mark.parametrize("sig, how", [(signal.SIGINT, "interrupted"),
-                                      (signal.SIGTERM, "terminated")])
+                                      (signal.SIGTERM, "terminated"),
+                                      (signal.SIGHUP, "hung up")])
 def test_interrupt_keeps_cells_and_resume_finishes(built, tmp_path, sig, how):
     args = ["--impl", "cpython3.13", "--workloads", str(FIXTURES / "cells"),
             "--timeout", "5", "--debug-single-value", "--out", str(tmp_path)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -101,11 +102,27 @@ def test_classify_segfault_is_a_crash():
     assert cell.returncode == 139
 
 
-def test_classify_sigkill_is_a_crash_mentioning_memory():
-    cell = classify(result(137), 10)
-    assert cell.status == "crash"
-    assert "SIGKILL" in cell.error
-    assert "memory" in cell.error
+def test_classify_sigkill_is_a_crash_without_a_guess():
+    # Not watched (oom_kills None) or no out-of-memory kill counted: just the signal.
+    for oom_kills in (None, 0):
+        cell = classify(replace(result(137), oom_kills=oom_kills), 10)
+        assert (cell.status, cell.error) == ("crash", "killed by SIGKILL")
+
+
+def test_classify_sigkill_with_an_out_of_memory_kill_counted():
+    cell = classify(replace(result(137), oom_kills=1), 10, memory="512m")
+    assert (cell.status, cell.error) == (
+        "crash", "killed: out of memory (the container's 512 MiB limit)")
+
+
+def test_an_out_of_memory_kill_beside_other_processes_is_not_pinned_on_this_one():
+    error = classify(replace(result(137), oom_kills=2, shared=True), 10).error
+    assert error == ("killed by SIGKILL while the container ran out of memory (its 2 GiB "
+                     "limit), in this process or one running beside it")
+
+
+def test_only_sigkill_can_be_out_of_memory():
+    assert classify(replace(result(139), oom_kills=1), 10).error == "killed by SIGSEGV"
 
 
 def test_classify_crash_even_if_a_record_was_printed():
