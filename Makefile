@@ -2,7 +2,7 @@
 # Variables pass through to the CLI, e.g.
 #   make matrix IMPLS="pypy3.11 cpython3.13" WORKLOADS=path/to/dir SELECT='n*' TIMEOUT=60
 #   make matrix PRESET=fast      (or rigorous)
-#   make matrix SET=all          (a set of implementations: default, timeline, all)
+#   make matrix SET=all          (a set of implementations: default, timeline, future, all)
 
 PYTHON ?= python3
 VENV ?= .venv

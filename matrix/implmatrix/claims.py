@@ -208,6 +208,17 @@ def _top(scaling: pd.DataFrame, impl: str | None, kind: str) -> Any:
     return next(aggregate.each_row(rows.loc[[rows["workers"].idxmax()]]))
 
 
+def _unscaled(scaling: pd.DataFrame, impl: str | None) -> str:
+    """Why _top found no row of IMPL: NOT_MEASURED with the reason this run gives."""
+    if scaling.empty:
+        return NOT_MEASURED + " (no scaling in this run: the debug preset or --scaling-cap 0)"
+    if impl is None:
+        return NOT_MEASURED + " (no row for it in this run)"
+    if not (scaling["implementation"] == impl).any():
+        return NOT_MEASURED + f" ({impl} was not scaled in this run)"
+    return NOT_MEASURED + " (needs 2 or more cores)"
+
+
 def _efficiency_part(row: Any, name: str, rule: Any, fails: str, threshold: str
                      ) -> tuple[str, str]:
     """(measured text, verdict) of a scaling row's efficiency judged by RULE(low, high)."""
@@ -238,6 +249,13 @@ class Figures:
     costs: pd.DataFrame | None = None
     step_ratios: pd.DataFrame | None = None
     kernels: pd.DataFrame | None = None  # aggregate.kernels
+
+
+def undecided(rows: list[dict[str, str]], why: str) -> list[dict[str, str]]:
+    """ROWS (check's) with every verdict that decides (holds, does not hold) made
+    inconclusive for WHY: the figures stay, as what this run saw."""
+    return [{**r, "verdict": say(INCONCLUSIVE, why)}
+            if r["verdict"].split(":")[0] in (HOLDS, DOES_NOT_HOLD) else r for r in rows]
 
 
 def check(impls: dict[str, ImplMeta], baseline: str, figures: Figures) -> list[dict[str, str]]:
@@ -361,7 +379,7 @@ def _gil_claim(scaling: pd.DataFrame, base: str) -> tuple[str, str, str]:
              f"processes at least {SCALES:.0%})")
     threads, procs = _top(scaling, base, "threads"), _top(scaling, base, "processes")
     if threads is None or procs is None:
-        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+        return claim, _unscaled(scaling, base), NOT_MEASURED
     n = int(threads.workers)
     lo, hi = 1 / n - GIL_MARGIN, 1 / n + GIL_MARGIN
     t_text, t_verdict = _efficiency_part(
@@ -381,7 +399,7 @@ def _jython_claim(scaling: pd.DataFrame, jython: str | None) -> tuple[str, str, 
              f"{GIL_MARGIN * 100:.0f} points)")
     threads = _top(scaling, jython, "threads")
     if threads is None:
-        return claim, NOT_MEASURED + " (needs 2 or more cores)", NOT_MEASURED
+        return claim, _unscaled(scaling, jython), NOT_MEASURED
     n = int(threads.workers)
     text, verdict = _efficiency_part(
         threads, "threads", lambda low, high: side(low, high, 1 / n + GIL_MARGIN),

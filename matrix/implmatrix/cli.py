@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import shlex
 import signal
@@ -266,7 +267,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="implementation id (repeatable; default: the default set)")
         s.add_argument("--set", metavar="NAME",
                        help="a named set of implementations from the registry: default, "
-                            "timeline, all (see `implmatrix list`)")
+                            "timeline, future, all (see `implmatrix list`)")
 
     def workload_args(s: argparse.ArgumentParser) -> None:
         s.add_argument("--workloads", action="append", type=_workload_dir, metavar="DIR",
@@ -385,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except DockerError as e:
         print(f"implmatrix: error: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `implmatrix list | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
         return 1
     except KeyboardInterrupt as e:
         number = e.signum if isinstance(e, Terminated) else signal.SIGINT

@@ -99,7 +99,9 @@ class Container:
     def __enter__(self) -> Container:
         s = self.sandbox
         args = [
-            "create", "--name", self.name, "--label", "org.implmatrix.cell-runner=1",
+            # --pull never: an image missing here is an error now, not a registry pull
+            "create", "--pull", "never", "--name", self.name,
+            "--label", "org.implmatrix.cell-runner=1",
             "--init", "--network", "none", "--read-only",
             "--memory", s.memory, "--memory-swap", s.memory, "--pids-limit", str(s.pids),
             "--user", s.user, "--cap-drop", "ALL", "--security-opt", "no-new-privileges",

@@ -142,6 +142,9 @@ def view(run: store.RunDir, against: str | None = None) -> View:
     if all(c["verdict"] == claims.NOT_MEASURED for c in claims_rows):
         claims_rows = []  # e.g. a compatibility-only run: nothing to say
     settings = meta.settings
+    if settings.preset == "debug":  # run.PRESETS: does everything run? Not: how fast
+        claims_rows = claims.undecided(claims_rows, "the debug preset (one process, one "
+                                       "value, no warmup) decides no claim")
     context = {
         "run": run.id, "meta": meta, "host": meta.host, "baseline": baseline,
         "settings": settings, "noisy_cv": aggregate.NOISY_CV,

@@ -467,6 +467,25 @@ def test_claims_have_figures_intervals_and_verdicts():
     assert "over 6 repeats in 2 processes, 2 CPUs free" in gil["measured"]
     assert "processes 100%" in gil["measured"] and gil["verdict"] == "holds"
     assert jython["verdict"] == "not measured"  # no Jython here
+    assert jython["measured"] == "not measured (no row for it in this run)"
+
+
+def test_claims_say_why_scaling_is_not_measured():
+    gil, jython = check(scaling=[])[3:5]  # scaling off: the debug preset, --scaling-cap 0
+    assert gil["measured"] == jython["measured"] == (
+        "not measured (no scaling in this run: the debug preset or --scaling-cap 0)")
+
+
+def test_the_debug_preset_decides_no_claim():
+    found = check()
+    kept = claims.undecided(found, "the debug preset decides no claim")
+    assert {claims.word(c["verdict"]) for c in found} >= {"holds", "does not hold"}
+    assert [c["measured"] for c in kept] == [c["measured"] for c in found]
+    for before, after in zip(found, kept, strict=True):
+        if claims.word(before["verdict"]) in ("holds", "does not hold"):
+            assert after["verdict"] == "inconclusive: the debug preset decides no claim"
+        else:
+            assert after["verdict"] == before["verdict"]
 
 
 @pytest.mark.parametrize(("low", "high", "verdict"), [
