@@ -175,8 +175,9 @@ def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[s
 
 def baseline_failure(run: store.RunDir, baseline: str) -> str:
     """Why RUN is no result, or "": the container of its BASELINE broke, or none of a
-    suite's scripts ran there (none exited 0, none printed anything: each one failed to
-    compile, raised, crashed or timed out). Every other implementation is judged
+    suite's scripts ran there (none exited 0, printed anything, crashed or timed out: each
+    one could not be opened, failed to compile or raised). A crash or a timeout is a run:
+    a suite of hostile scripts is a finding. Every other implementation is judged
     against the baseline's output, so such a suite would be a column of errors or
     differences on every row, not a finding."""
     meta = run.meta()
@@ -192,7 +193,8 @@ def baseline_failure(run: store.RunDir, baseline: str) -> str:
         why = []
         for name in names:
             cell = run.read_script(baseline, suite, name)
-            if cell is not None and (cell.rc == 0 or cell.stdout):
+            if cell is not None and (cell.rc in (0, TIMEOUT_EXIT) or cell.rc > SIGNAL_EXIT
+                                     or cell.stdout):
                 break
             detail = classify(cell, None, unstable=False)[1] if cell else "not run"
             # the script's own words, on one line, control characters escaped

@@ -41,8 +41,10 @@ def test_a_suite_with_failing_scripts_that_ran_is_a_result(tmp_path):
     assert compat.baseline_failure(run, BASE) == ""
 
 
-@pytest.mark.parametrize("ok", [cell("s", "z", 0), cell("s", "z", 3, stdout="x")],
-                         ids=["exits 0 silently", "prints, then fails"])
+@pytest.mark.parametrize("ok", [cell("s", "z", 0), cell("s", "z", 3, stdout="x"),
+                                cell("s", "z", TIMEOUT_EXIT), cell("s", "z", 137)],
+                         ids=["exits 0 silently", "prints, then fails", "times out",
+                              "is killed"])
 def test_one_script_that_ran_is_enough(tmp_path, ok):
     run = run_with(tmp_path, {"s": [cell("s", "a", 2, stderr="SyntaxError: x\n"), ok]})
     assert compat.baseline_failure(run, BASE) == ""
@@ -53,7 +55,8 @@ def test_a_suite_where_no_script_ran_names_the_suite_and_the_first_reason(tmp_pa
         "good": [cell("good", "a", 0, "1\n")],
         "dead": [cell("dead", "b", 2, stderr="python3.13: can't open file 'b.py': "
                                               "[Errno 13] Permission denied\n"),
-                 cell("dead", "c", TIMEOUT_EXIT), cell("dead", "d", 137)],
+                 cell("dead", "c", 1, stderr="ImportError: no\n"),
+                 cell("dead", "d", 1, stderr="SyntaxError: x\n")],
     })
     assert compat.baseline_failure(run, BASE) == (
         "suite 'dead': none of its 3 scripts ran on the baseline cpython3.13 (first: b: "
