@@ -139,7 +139,9 @@ def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[s
     if rc > SIGNAL_EXIT:
         return "crash", f"killed by {signal_name(rc - SIGNAL_EXIT)}"
     if rc != 0:
-        lines = [line.strip() for line in cell.stderr.splitlines() if line.strip()]
+        # Lines end at newlines only: other control characters are shown in the detail
+        # (visible.py), not taken for line ends as splitlines() would.
+        lines = [line.strip() for line in cell.stderr.split("\n") if line.strip()]
         last = lines[-1] if lines else f"exit status {rc}"
         status = "unsupported" if _UNSUPPORTED.match(last) else "error"
         return status, last[:DETAIL_CHARS]
