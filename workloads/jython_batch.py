@@ -16,7 +16,7 @@ A script must see what it sees run alone as `jython PATH` (Jython 2.7.3's
 launcher, org.python.util.jython; tests/integration/test_compat.py compares
 the two): its directory first on sys.path, __name__, __file__, sys.argv,
 an empty stdin, a fresh empty working directory (as batch.sh gives), streams
-that encode as the console's do, and the launcher's endings: an uncaught
+named and encoding as the console's, and the launcher's endings: an uncaught
 exception is printed and exits 1 after the exit functions ran; SystemExit's
 code is the status modulo 256, a message goes to stdout (sic) with status 1;
 at a normal end the JVM waits for the script's non-daemon threads, and its
@@ -33,14 +33,17 @@ import threading
 import traceback
 
 from java.io import ByteArrayOutputStream
-from java.lang import Class, System, Thread
-from org.python.core import PyFile, PyStringMap, PySystemState
+from java.lang import Class, System, Thread, Throwable
+from org.python.core import Py, PyFile, PyStringMap, PySystemState
 from org.python.util import PythonInterpreter
 
 LIMIT = 65536
-# A file's encoding is read-only from Python; the launcher's standard streams carry the
-# console's, and the streams that replace them must too, or print u"caf\xe9" fails.
-FILE_ENCODING = Class.getDeclaredField(PyFile, "encoding")
+# Read-only from Python: what the streams that replace the launcher's standard streams
+# copy from them (without the console's encoding, print u"caf\xe9" fails). Their name
+# (a PyObject) cannot be set this way: sys.stdout.name is "<Java OutputStream ...>".
+STREAM_FIELDS = [Class.getDeclaredField(PyFile, name) for name in ("encoding", "errors")]
+# A Java exception (a script's, or this driver's) is no BaseException.
+ANY = (BaseException, Throwable)
 
 
 def write(path, data):
@@ -75,11 +78,12 @@ def run_one(path, result):
     out = ByteArrayOutputStream()
     err = ByteArrayOutputStream()
     interp = PythonInterpreter(PyStringMap(), state)
-    encodings = state.stdout.encoding, state.stderr.encoding
+    launchers = state.stdout, state.stderr
     interp.setOut(out)
     interp.setErr(err)
-    for stream, encoding in zip((state.stdout, state.stderr), encodings):
-        FILE_ENCODING.set(stream, encoding)
+    for theirs, ours in zip(launchers, (state.stdout, state.stderr)):
+        for field in STREAM_FIELDS:
+            field.set(ours, field.get(theirs))
     interp.set("__name__", "__main__")
     interp.set("__file__", path)
     result["out"], result["err"] = out, err
@@ -90,11 +94,11 @@ def run_one(path, result):
             interp.execfile(path)
         except SystemExit, exc:
             rc = exit_status(exc.code, state)
-        except BaseException:
+        except ANY:
             kind, value, tb = sys.exc_info()
             while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
                 tb = tb.tb_next  # this driver's frames: the launcher has none
-            state.stderr.write("".join(traceback.format_exception(kind, value, tb)))
+            Py.printException(Py.makeException(kind, value, tb))  # as the launcher does
             rc = 1
         else:
             for thread in non_daemon_threads() - before:
@@ -104,7 +108,7 @@ def run_one(path, result):
     finally:
         try:
             interp.cleanup()
-        except BaseException:
+        except ANY:
             pass
     result["rc"] = rc
 
@@ -112,7 +116,7 @@ def run_one(path, result):
 def guarded(path, result):
     try:
         run_one(path, result)
-    except BaseException:  # the driver's own failure: report it as the script's
+    except ANY:  # the driver's own failure: report it as the script's
         result["rc"] = 1
         result["driver_error"] = traceback.format_exc()
 
