@@ -16,7 +16,7 @@ A script must see what it sees run alone as `jython PATH` (Jython 2.7.3's
 launcher, org.python.util.jython; tests/integration/test_compat.py compares
 the two): its directory first on sys.path, __name__, __file__, sys.argv,
 an empty stdin, a fresh empty working directory (as batch.sh gives), streams
-named and encoding as the console's, and the launcher's endings: an uncaught
+encoding as the console's (not named <stdout>), and the launcher's endings: an uncaught
 exception is printed and exits 1 after the exit functions ran; SystemExit's
 code is the status modulo 256, a message goes to stdout (sic) with status 1;
 at a normal end the JVM waits for the script's non-daemon threads, and its
