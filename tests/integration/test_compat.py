@@ -14,8 +14,10 @@ from implmatrix.container import Container
 from tests.integration.conftest import (
     ALONE,
     CORPUS_SIZE,
+    FIXTURES,
     SCRIPT_TIMEOUT_S,
     SharedRun,
+    implmatrix,
 )
 
 # The JUnit schema pytest's own tests validate against (testing/example_scripts/junit-10.xsd
@@ -229,3 +231,26 @@ def test_a_script_in_a_batch_sees_what_it_sees_alone(shared_run: SharedRun, buil
                      "env PWD=None", "env OLDPWD=None"):
             assert line in facts.splitlines(), (impl, line, facts)
         assert cells[impl, "exit_negative"].rc == 255
+
+
+def test_the_script_after_one_that_overran_runs(built, tmp_path: Path):
+    """Jython's batch (one JVM) ends when a script overruns its limit; the script after
+    it runs in the next batch, rather than being counted as a crash of its own."""
+    suite = tmp_path / "overrun"
+    suite.mkdir()
+    (suite / "a_hangs.py").write_text("while True:\n    pass\n")
+    (suite / "b_after.py").write_text("print('ran')\n")
+    # Enough scripts that the first two share a batch (run_scripts: size N // workers)
+    fillers = [f"c_{i:03d}" for i in range(2 * (os.cpu_count() or 1) - 2)]
+    for name in fillers:
+        (suite / f"{name}.py").write_text(f"print({name!r})\n")
+    proc = implmatrix("run", "--impl", "cpython3.13", "--impl", "jython2.7",
+                      "--debug-single-value", "--workloads", FIXTURES / "cells",
+                      "--select", "passes", "--suite", suite, "--script-timeout", "2",
+                      "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    rows = compat_rows(tmp_path / "out" / "latest", suite.name)
+    assert {(r["implementation"], r["script"]): r["status"] for r in rows} == {
+        (impl, script): status for impl in ("cpython3.13", "jython2.7")
+        for script, status in (("a_hangs", "timeout"), ("b_after", "pass"),
+                               *((name, "pass") for name in fillers))}
