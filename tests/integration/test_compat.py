@@ -220,8 +220,9 @@ def test_a_script_in_a_batch_sees_what_it_sees_alone(shared_run: SharedRun, buil
     assert differing == {}
     rows = {(r["implementation"], r["script"]): r["status"]
             for r in compat_rows(shared_run.path, ALONE.name)}
-    assert {rows[i, "facts"] for i in impls} == {"pass"}
+    # (facts.py's output differs between implementations: its status is not checked)
     assert {rows[i, "raises"] for i in impls} == {"error"}
+    assert {rows[i, "exit_message"] for i in impls} == {"error"}
     # What both ways show is what running alone means.
     for impl in impls:
         facts = cells[impl, "facts"].stdout
