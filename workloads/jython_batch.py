@@ -33,6 +33,7 @@ import threading
 import traceback
 
 from java.io import ByteArrayOutputStream
+from jarray import zeros
 from java.lang import Class, System, Thread, Throwable
 from org.python.core import Py, PyFile, PyStringMap, PySystemState
 from org.python.util import PythonInterpreter
@@ -54,8 +55,11 @@ def write(path, data):
 
 
 def non_daemon_threads():
-    return set(t for t in Thread.getAllStackTraces().keySet()
-               if t.isAlive() and not t.isDaemon())
+    group = Thread.currentThread().getThreadGroup()
+    while group.getParent() is not None:
+        group = group.getParent()
+    found = zeros(group.activeCount() + 16, Thread)  # (Thread.getAllStackTraces is slower)
+    return set(t for t in found[:group.enumerate(found)] if t.isAlive() and not t.isDaemon())
 
 
 def exit_status(code, state):
