@@ -88,6 +88,11 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
                 batch.append(Observed(int(rc_text), _decode(files.get(f"{n}.out", b"")),
                                       _decode(files.get(f"{n}.err", b""))))
                 continue
+            if n > 1 and observed[-1].rc == TIMEOUT_EXIT:
+                # The batch ended after a script that overran (a shared process ends
+                # there, jython_batch.py): this one did not run yet.
+                remaining = remaining[n - 1:]
+                break
             # The batch process itself died while running this script.
             rc = TIMEOUT_EXIT if result.timed_out else result.returncode
             batch.append(Observed(
@@ -156,7 +161,9 @@ def classify(cell: ScriptCell, reference: str | None, unstable: bool) -> tuple[s
     if rc > SIGNAL_EXIT:
         return "crash", cell.killed or f"killed by {signal_name(rc - SIGNAL_EXIT)}"
     if rc != 0:
-        lines = [line.strip() for line in cell.stderr.splitlines() if line.strip()]
+        # Lines end at newlines only: other control characters are shown in the detail
+        # (visible.py), not taken for line ends as splitlines() would.
+        lines = [line.strip() for line in cell.stderr.split("\n") if line.strip()]
         last = lines[-1] if lines else f"exit status {rc}"
         status = "unsupported" if _UNSUPPORTED.match(last) else "error"
         return status, last[:DETAIL_CHARS]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from implmatrix import UsageError, history, regressions, run_summary, store, trend
+from implmatrix import UsageError, history, regressions, run_summary, trend, visible
 
 
 def _drift_text(found: regressions.Comparison) -> str:
@@ -99,8 +99,8 @@ def write(entry: history.Entry, shown: dict[str, Any]) -> None:
         import pandas as pd
 
         table = pd.DataFrame(shown["cells"], columns=regressions.CSV_COLUMNS)
-        store.atomic_write(run.path / "regressions.csv",
-                           table.to_csv(index=False, float_format="%.6g").encode())
+        visible.write(run.path / "regressions.csv",
+                      table.to_csv(index=False, float_format="%.6g"))
     else:
         (run.path / "regressions.csv").unlink(missing_ok=True)
     run_summary.write(entry, shown)

@@ -2,7 +2,8 @@
 folder only (the runs index at the root is runs_index.py, a step of its own).
 
 Text that comes from workloads (errors, docstrings) is untrusted: Jinja2
-autoescapes it in HTML, and md() neutralizes it in Markdown.
+autoescapes it in HTML, md() neutralizes it in Markdown, and every file is written
+through visible.write() (control characters escaped).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from implmatrix import (
     store,
     systems,
     trend_chart,
+    visible,
 )
 from implmatrix.compat import STATUSES as COMPAT_STATUSES
 from implmatrix.junit import write_junit
@@ -44,8 +46,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def md(text: Any) -> str:
-    """One table-safe line of Markdown showing TEXT literally."""
-    flat = " ".join(str(text).split())
+    """One table-safe line of Markdown showing TEXT literally: whitespace (line ends,
+    and the controls str.split() counts) as one space, other control characters shown."""
+    flat = visible.visible(" ".join(str(text).split()))
     return _MD_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
 
 
@@ -406,14 +409,14 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
     context, df, cells, compat, tables = (shown.context, shown.results, shown.cells,
                                           shown.compat, shown.tables)
     csv = run.path / "results.csv"
-    store.atomic_write(csv, df.to_csv(index=False, float_format="%.6g").encode())
+    visible.write(csv, df.to_csv(index=False, float_format="%.6g"))
     parquet = io.BytesIO()
     df.assign(implementation=df["implementation"].astype(str)).to_parquet(parquet, index=False)
     store.atomic_write(run.path / "results.parquet", parquet.getvalue())
     for name in ("warmups", "startup", "scaling", "speed", "worker_costs"):
         if not tables[name].empty:
-            store.atomic_write(run.path / f"{name}.csv",
-                               tables[name].to_csv(index=False, float_format="%.6g").encode())
+            visible.write(run.path / f"{name}.csv",
+                          tables[name].to_csv(index=False, float_format="%.6g"))
     order, baseline = context["order"], context["baseline"]
     context["charts"] = {
         "speed": charts.speed(tables["speed"], order, baseline),
@@ -429,9 +432,8 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
     context["history"]["trend_svg"] = trend_chart.trend(context["history"]["trend"])
     pyperf_export.write(cells, df, context["meta"], run.path / "pyperf")
     if not compat.empty:
-        store.atomic_write(run.path / "compat.csv",
-                           compat[aggregate.COMPAT_COLUMNS].to_csv(index=False).encode())
-        store.atomic_write(run.path / "junit.xml", write_junit(compat, run.id))
+        visible.write(run.path / "compat.csv", compat[aggregate.COMPAT_COLUMNS].to_csv(index=False))
+        visible.write(run.path / "junit.xml", write_junit(compat, run.id))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["html.j2"]),
@@ -441,7 +443,7 @@ def write(run: store.RunDir, against: str | None = None) -> dict[str, Path]:
     written = {"csv": csv}
     for name, template in (("md", "report.md.j2"), ("html", "index.html.j2")):
         path = run.path / ("report.md" if name == "md" else "index.html")
-        store.atomic_write(path, env.get_template(template).render(**context).encode())
+        visible.write(path, env.get_template(template).render(**context))
         written[name] = path
     regressions_report.write(shown.entry, context["history"])  # regressions.csv, history.json
     return written

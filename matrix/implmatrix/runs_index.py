@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from implmatrix import history, run_summary, store, trend
+from implmatrix import history, run_summary, store, trend, visible
 
 
 def write(root: Path) -> Path:
@@ -51,10 +51,10 @@ def write(root: Path) -> Path:
             "status_changed": counts["status changed"], "unchanged": counts["unchanged"],
             "html": (e.run.path / "index.html").is_file(),
         })
-    store.atomic_write(root / "runs.csv", pd.DataFrame(rows, columns=[
+    visible.write(root / "runs.csv", pd.DataFrame(rows, columns=[
         "run", "started", "host", "host_id", "preset", "implementation", "version", "ok",
         "speed_vs_baseline", "against", "regressions", "improvements"]).to_csv(
-        index=False, float_format="%.4g").encode())
+        index=False, float_format="%.4g"))
     newest = entries[-1] if entries else None
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name(
         "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True,
@@ -66,7 +66,7 @@ def write(root: Path) -> Path:
         host=newest.meta.host.hostname if newest else "",
         preset=newest.preset if newest else "")
     path = root / "index.html"
-    store.atomic_write(path, html.encode())
+    visible.write(path, html)
     return path
 
 

@@ -36,6 +36,9 @@ VALUES = 2  # per process: pyperf's significance test needs two
 CELL_TIMEOUT_S = 30  # no cell of the shared run hangs: a limit for a broken one
 SCRIPT_TIMEOUT_S = 3
 CORPUS_SIZE = 40  # generated scripts: one hangs, one prints SKIP
+# Scripts that print what they see of how they were started (sys.path[0], __file__,
+# argv, stdin, cwd, environment, endings): a batch must show them what running alone does.
+ALONE = FIXTURES / "alone"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -61,6 +64,7 @@ class SharedRun:
     proc: subprocess.CompletedProcess[str]  # the `implmatrix run` process
     path: Path  # its run directory (OUT/latest)
     corpus: Path  # the generated scripts it ran
+    suites: tuple[Path, ...]  # its --suite directories, in order (their mount points)
 
 
 @pytest.fixture(scope="session")
@@ -68,20 +72,21 @@ def shared_run(built: dict[str, images.Image],
                tmp_path_factory: pytest.TempPathFactory) -> SharedRun:
     """The session's one run of every implementation, through the command line, with
     pyperf's --debug-single-value (one process: does everything run?) and two values: a
-    built-in workload and the fixture cells; the fixture scripts and a generated corpus
-    as compatibility suites."""
+    built-in workload and the fixture cells; the fixture scripts, a generated corpus and
+    the scripts that print what they see (ALONE) as compatibility suites."""
     corpus = tmp_path_factory.mktemp("suites") / "corpus"
     generate(corpus, CORPUS_SIZE, hang_every=CORPUS_SIZE)
     out = tmp_path_factory.mktemp("shared-run")
     selected = [arg for name in (*BUILTINS, *FIXTURE_CELLS) for arg in ("--select", name)]
+    suites = (FIXTURES / "scripts", corpus, ALONE)
     proc = implmatrix("run", "--debug-single-value", "--values", str(VALUES),
                       "--workloads", BUILTIN_WORKLOADS,
                       "--workloads", FIXTURES / "cells", *selected,
-                      "--suite", FIXTURES / "scripts", "--suite", corpus,
+                      *[arg for suite in suites for arg in ("--suite", suite)],
                       "--timeout", str(CELL_TIMEOUT_S), "--script-timeout",
                       str(SCRIPT_TIMEOUT_S), "--out", out)
     assert proc.returncode == 0, proc.stderr
-    return SharedRun(proc, out / "latest", corpus)
+    return SharedRun(proc, out / "latest", corpus, suites)
 
 
 def implmatrix(*args: str | Path, timeout: float = 1800, env: dict[str, str] | None = None
