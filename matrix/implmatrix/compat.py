@@ -26,6 +26,7 @@ from implmatrix.container import SIGNAL_EXIT, TIMEOUT_EXIT, Container, ExecResul
 from implmatrix.model import ScriptCell
 from implmatrix.registry import Implementation
 from implmatrix.scripts import Script
+from implmatrix.visible import one_line
 
 HARNESS_MOUNT = "/opt/implmatrix"
 # Rows that measure compiled code start every program through this (its command names
@@ -205,7 +206,7 @@ def baseline_failure(run: store.RunDir, baseline: str) -> str:
                 break
             detail = classify(cell, None, unstable=False)[1] if cell else "not run"
             # the script's own words, on one line, control characters escaped
-            why.append(f"{name}: " + repr(detail.splitlines()[0][:200])[1:-1])
+            why.append(f"{name}: " + one_line(detail.splitlines()[0][:200]))
         else:
             return (f"suite {suite!r}: none of its {len(names)} scripts ran on the baseline "
                     f"{baseline} (first: {why[0]})")

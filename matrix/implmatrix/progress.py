@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from implmatrix.visible import one_line
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -61,12 +63,6 @@ def clock_text(seconds: float) -> str:
     whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
-def printable(text: str) -> str:
-    """TEXT with control characters (an escape sequence from a workload's output, a
-    carriage return) shown as escapes: nothing it prints can move a terminal's cursor."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass
@@ -162,10 +158,10 @@ class Progress:
         if self.live is not None:  # not under self.lock: rich's refresh thread takes both
             from rich.text import Text
 
-            self.live.console.print(Text(printable(text)), soft_wrap=True)
+            self.live.console.print(Text(one_line(text)), soft_wrap=True)
         else:
             with self.out_lock:
-                self.write(printable(text))
+                self.write(one_line(text))
 
     def tick(self) -> None:
         """A plain status line if EVERY_S have passed since the last and some phase is
@@ -266,7 +262,7 @@ class Progress:
                 style = "bold" if name == self.current and p.finished_after is None else "dim"
                 table.add_row(Text(p.label, style=style), Text(f"{done}/{total}", justify="right"),
                               ProgressBar(total=max(total, 1), completed=done, width=24),
-                              Text(when + (f"  {printable(detail)}" if detail else ""),
+                              Text(when + (f"  {one_line(detail)}" if detail else ""),
                                    overflow="ellipsis", no_wrap=True))
             return table
 

@@ -31,6 +31,13 @@ def visible(text: str) -> str:
     return _HIDDEN.sub(_escape, text)
 
 
+def one_line(text: str) -> str:
+    """TEXT for one line of a terminal or a log: every character that is not printable
+    (newline and tab included, an escape sequence that could move a terminal's cursor)
+    written as repr() writes it."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def write(path: Path, text: str) -> None:
     """Write TEXT, made visible(), as UTF-8 (atomically: store.atomic_write)."""
     atomic_write(path, visible(text).encode())

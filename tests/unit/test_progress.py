@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 
 from implmatrix import run
-from implmatrix.progress import Progress, clock_text, phase_eta, printable
+from implmatrix.progress import Progress, clock_text, phase_eta
+from implmatrix.visible import one_line
 
 ESCAPE = re.compile(r"\x1b")
 
@@ -179,4 +180,4 @@ def test_live_frame_shows_each_phase_done_total_and_eta():
     assert re.search(r"scripts +0/8 .*next, ~0:04 left", text), text
     assert "scaling" not in text
     assert out.getvalue() == ""  # nothing printed while no Live runs
-    assert printable("a\tb\x1b") == "a\\tb\\x1b"
+    assert one_line("a\tb\x1b") == "a\\tb\\x1b"
