@@ -89,7 +89,7 @@ def run_batch(box: Container, impl: Implementation, scripts: list[Script],
                 batch.append(Observed(int(rc_text), _decode(files.get(f"{n}.out", b"")),
                                       _decode(files.get(f"{n}.err", b""))))
                 continue
-            if n > 1 and observed[-1].rc == TIMEOUT_EXIT:
+            if n > 1 and batch[-1].rc == TIMEOUT_EXIT:
                 # The batch ended after a script that overran (a shared process ends
                 # there, jython_batch.py): this one did not run yet.
                 remaining = remaining[n - 1:]

@@ -31,7 +31,8 @@ class RecordingContainer(Container):
     execs: ClassVar[list[list[str]]] = []
     measure_options: ClassVar[list[list[str]]] = []
 
-    def exec(self, argv: list[str], timeout_s: float, input: bytes | None = None) -> ExecResult:
+    def exec(self, argv: list[str], timeout_s: float, input: bytes | None = None,
+             watch: bool = False) -> ExecResult:
         # timed cells; the interpreter's argv after "--". The same argv again at once is
         # a process measured again because the machine was busy (a VM's steal time is
         # enough): noted once, so that the tests count cells' processes.
@@ -39,7 +40,7 @@ class RecordingContainer(Container):
                 argv.index("--") + 1:] != RecordingContainer.execs[-1]):
             RecordingContainer.execs.append(argv[argv.index("--") + 1:])
             RecordingContainer.measure_options.append(argv[1:argv.index("--")])
-        return super().exec(argv, timeout_s, input)
+        return super().exec(argv, timeout_s, input, watch)
 
 
 def workload_of(argv: list[str]) -> str:
@@ -272,14 +273,14 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
     plain_exec = RecordingContainer.exec
     hogged: list[bool] = []
 
-    def exec_beside_a_hog(self, argv, timeout_s, input=None):
+    def exec_beside_a_hog(self, argv, timeout_s, input=None, watch=False):
         if argv[0] != run.MEASURE_MOUNT or hogged:
-            return plain_exec(self, argv, timeout_s, input)
+            return plain_exec(self, argv, timeout_s, input, watch)
         hogged.append(True)
         hog = subprocess.Popen([sys.executable, "-c", loop], stdout=subprocess.PIPE, text=True)
         try:
             assert hog.stdout is not None and hog.stdout.readline() == "spinning\n"
-            return plain_exec(self, argv, timeout_s, input)
+            return plain_exec(self, argv, timeout_s, input, watch)
         finally:
             hog.kill()
             hog.wait()
