@@ -290,7 +290,11 @@ def test_a_process_disturbed_on_its_cpu_is_measured_again_once_calm(env, monkeyp
     cell = r.read_cell("cpython3.13", "good")
     assert cell is not None
     first = cell.runs[0]
-    assert first.remeasured >= 1 and first.disturbed == ""
+    # measured again; what it kept is not the loop's doing (a VM's hypervisor may still
+    # steal from the later attempts: that is the machine's, and is said as such)
+    assert first.remeasured >= 1
+    assert first.disturbed == "" or first.disturbed.startswith("the hypervisor stole"), \
+        first.disturbed
     assert first.process and first.process.interference
     assert first.process.interference.cpu == cpu
     remeasured = r.meta().remeasured
