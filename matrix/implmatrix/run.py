@@ -263,8 +263,7 @@ class _Matrix:
         self.progress.start("startup")
         for impl in self.impls if s.startup_runs else ():
             old = self.run.read_startup(impl.id)
-            if impl.id not in self.boxes or (_fresh(old, self.images[impl.id], impl)
-                                             and old.runs == s.startup_runs):
+            if impl.id not in self.boxes or _startup_fresh(old, self.images[impl.id], impl, s):
                 continue
             programs = {program: self.startup_program(impl, program)
                         for program in STARTUP_PROGRAMS}
@@ -396,11 +395,10 @@ class _Matrix:
         image = self.images[impl.id]
         s = self.settings
         cells = [self.load_cell(impl, w) for w in workloads]
-        old = self.run.read_startup(impl.id)
         return {
             "timed": sum(s.processes - len(c.runs) for c in cells if not self.complete(c)),
-            "startup": int(bool(workloads and s.startup_runs) and (
-                not _fresh(old, image, impl) or old.runs != s.startup_runs)),
+            "startup": int(bool(workloads and s.startup_runs) and not _startup_fresh(
+                self.run.read_startup(impl.id), image, impl, s)),
             "scaling": int(bool(workloads and s.scaling_cap_s) and not _scaling_fresh(
                 self.run.read_scaling(impl.id), image, impl, s)),
             "scripts": sum(not _same_script(self.run.read_script(impl.id, sc.suite, sc.name),
@@ -525,6 +523,12 @@ def scaling_protocol(cap_s: float) -> str:
             "more while an efficiency's interval still straddles a claim's threshold, "
             f"within {cap_s:g} s per implementation (the preset's cap) and "
             f"{SCALING_MAX_ROUNDS} rounds.")
+
+
+def _startup_fresh(old: model.Startup | None, image: Image, impl: Implementation,
+                   s: Settings) -> bool:
+    """OLD was measured with this image and tools, and as many runs as S asks for."""
+    return _fresh(old, image, impl) and old.runs == s.startup_runs
 
 
 def _scaling_fresh(old: model.Scaling | None, image: Image, impl: Implementation,
